@@ -1,0 +1,1 @@
+//! NumPy-style formatting of arrays (placeholder; being written).
