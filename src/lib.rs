@@ -11,3 +11,5 @@ pub mod diag;
 pub mod display;
 pub mod random;
 pub mod syntax;
+pub mod exec;
+pub mod ir;

@@ -26,6 +26,7 @@ pub trait Elem:
     fn wrap(a: ArrayD<Self>) -> ArrayData;
     fn unwrap_ref(d: &ArrayData) -> Option<&ArrayD<Self>>;
     fn unwrap(d: ArrayData) -> Option<ArrayD<Self>>;
+    fn unwrap_mut(d: &mut ArrayData) -> Option<&mut ArrayD<Self>>;
 
     /// Casts to another element type with NumPy `astype` semantics.
     #[inline]
@@ -86,6 +87,12 @@ macro_rules! impl_elem_int {
                     _ => None,
                 }
             }
+            fn unwrap_mut(d: &mut ArrayData) -> Option<&mut ArrayD<Self>> {
+                match d {
+                    ArrayData::$var(a) => Some(a),
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -141,6 +148,12 @@ impl Elem for bool {
         }
     }
     fn unwrap(d: ArrayData) -> Option<ArrayD<Self>> {
+        match d {
+            ArrayData::Bool(a) => Some(a),
+            _ => None,
+        }
+    }
+    fn unwrap_mut(d: &mut ArrayData) -> Option<&mut ArrayD<Self>> {
         match d {
             ArrayData::Bool(a) => Some(a),
             _ => None,

@@ -1,0 +1,208 @@
+//! Pull-based evaluation: compute any region of any node.
+//!
+//! `eval(node, region)` computes exactly the elements of `region`, asking
+//! its inputs only for the regions they need: a slice asks its input for a
+//! strided region, a transpose for a permuted one, a broadcast for a
+//! collapsed one, and a reduction walks its input's chunks along the
+//! reduced axes. Memory in flight is therefore one region per level of
+//! the expression per worker, never a whole intermediate array.
+
+use super::leaf::{generate_region, input_region, Leaf};
+use super::region::{region_shape, AxisRange, Region};
+use super::{kernel, reduce, Ctx, ExecResult};
+use crate::array::{ArrayData, Elem};
+use crate::ir::{AxisSel, NodeRef, Op, Scalar};
+use crate::with_data;
+use ndarray::{IxDyn, Slice};
+
+pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
+    ctx.check_cancel()?;
+    let shape = region_shape(region);
+    match &node.op {
+        Op::Literal(data) => Ok(slice_data(data, region)),
+        Op::Scalar(s) => Ok(scalar_data(*s, node)),
+        Op::Generate(..) => Ok(generate_region(node, region)),
+        Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast => {
+            let (prog, leaves) = kernel::Program::compile(node, &|n| n.id != node.id);
+            run_fused(node, &prog, &leaves, region, ctx)
+        }
+        Op::Fused(prog) => run_fused(node, prog, &node.inputs, region, ctx),
+        Op::Slice(sels) => {
+            let input = &node.inputs[0];
+            let mut in_region = Vec::with_capacity(input.ndim());
+            let mut o = 0;
+            for s in sels {
+                match *s {
+                    AxisSel::Range { start, step, .. } => {
+                        let r = region[o];
+                        in_region.push(AxisRange { start: start + r.start * step, step: r.step * step, len: r.len });
+                        o += 1;
+                    }
+                    AxisSel::Index(i) => in_region.push(AxisRange { start: i as i64, step: 1, len: 1 }),
+                    AxisSel::NewAxis => o += 1,
+                }
+            }
+            let data = eval(input, &in_region, ctx)?;
+            Ok(reshape_data(data, &shape))
+        }
+        Op::BroadcastTo => {
+            let input = &node.inputs[0];
+            let (in_region, _) = input_region(input, &node.shape, region);
+            let data = eval(input, &in_region, ctx)?;
+            Ok(with_data!(data, a, T => T::wrap(
+                a.broadcast(IxDyn(&shape)).expect("broadcast checked at build").to_owned()
+            )))
+        }
+        Op::Transpose(perm) => {
+            let input = &node.inputs[0];
+            let mut in_region = vec![AxisRange::full(0); perm.len()];
+            for (i, &p) in perm.iter().enumerate() {
+                in_region[p] = region[i];
+            }
+            let data = eval(input, &in_region, ctx)?;
+            Ok(with_data!(data, a, T => T::wrap(
+                a.permuted_axes(IxDyn(perm)).as_standard_layout().into_owned()
+            )))
+        }
+        Op::Reshape => eval_reshape(node, region, ctx),
+        Op::Rechunk => eval(&node.inputs[0], region, ctx),
+        Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
+    }
+}
+
+fn run_fused(
+    node: &NodeRef,
+    prog: &kernel::Program,
+    inputs: &[NodeRef],
+    region: &Region,
+    ctx: &Ctx,
+) -> ExecResult<ArrayData> {
+    let mut leaves = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let (in_region, broadcast) = input_region(input, &node.shape, region);
+        leaves.push(match &input.op {
+            Op::Generate(generator, view) => Leaf::generator(generator, view, &in_region, &broadcast),
+            _ => Leaf::data(eval(input, &in_region, ctx)?, &broadcast),
+        });
+    }
+    let shape = region_shape(region);
+    kernel::run(prog, &leaves, &shape, &|| ctx.cancelled()).ok_or_else(super::cancelled)
+}
+
+fn scalar_data(s: Scalar, node: &NodeRef) -> ArrayData {
+    crate::with_dtype!(node.dtype, T => T::wrap(ndarray::arr0(s.to_elem::<T>()).into_dyn()))
+}
+
+/// The elements of `region` of in-memory data, as a new standard-layout array.
+pub fn slice_data(data: &ArrayData, region: &Region) -> ArrayData {
+    with_data!(data, a, T => {
+        let view = a.slice_each_axis(|ax| {
+            let r = region[ax.axis.index()];
+            match r.bounds() {
+                None => Slice::new(0, Some(0), 1),
+                Some((lo, hi)) => Slice::new(lo as isize, Some(hi as isize + 1), r.step as isize),
+            }
+        });
+        T::wrap(view.as_standard_layout().into_owned())
+    })
+}
+
+/// Reinterprets data with the same number of elements under a new shape.
+pub fn reshape_data(data: ArrayData, shape: &[usize]) -> ArrayData {
+    with_data!(data, a, T => {
+        let a = if a.is_standard_layout() { a } else { a.as_standard_layout().into_owned() };
+        T::wrap(a.into_shape_with_order(IxDyn(shape)).expect("same element count"))
+    })
+}
+
+/// A general C-order reshape of any region: the output elements' flat
+/// indices span a range; the input block covering that range is computed
+/// once and the elements are gathered from it. Regions whose block would be
+/// much larger than themselves are split first, to bound memory.
+fn eval_reshape(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
+    let input = &node.inputs[0];
+    let shape = region_shape(region);
+    let n: usize = shape.iter().product();
+    if n == 0 {
+        return Ok(ArrayData::zeros(node.dtype, &shape));
+    }
+    let out_strides = super::leaf::c_strides(&node.shape);
+    let flat_of = |idx: &[i64]| -> i64 { idx.iter().zip(&out_strides).map(|(&i, &s)| i * s as i64).sum() };
+    let lo_idx: Vec<i64> = region.iter().map(|r| r.bounds().expect("non-empty").0).collect();
+    let hi_idx: Vec<i64> = region.iter().map(|r| r.bounds().expect("non-empty").1).collect();
+    let (lo, hi) = (flat_of(&lo_idx), flat_of(&hi_idx));
+    let block = input_block(&input.shape, lo as usize, hi as usize);
+    let block_len: usize = block.iter().map(|r| r.len).product();
+    if block_len > 4 * n + (1 << 16)
+        && let Some(axis) = region.iter().position(|r| r.len > 1)
+    {
+        // Split the region in two along its first non-trivial axis.
+        let r = region[axis];
+        let half = r.len / 2;
+        let mut a = region.clone();
+        let mut b = region.clone();
+        a[axis] = AxisRange { start: r.start, step: r.step, len: half };
+        b[axis] = AxisRange { start: r.start + half as i64 * r.step, step: r.step, len: r.len - half };
+        let (da, db) = (eval_reshape(node, &a, ctx)?, eval_reshape(node, &b, ctx)?);
+        return Ok(concat(da, db, axis));
+    }
+    let data = eval(input, &block, ctx)?;
+    let block_start: i64 = {
+        let in_strides = super::leaf::c_strides(&input.shape);
+        block.iter().zip(&in_strides).map(|(r, &s)| r.start * s as i64).sum()
+    };
+    let nd = shape.len();
+    Ok(with_data!(data, a, T => {
+        let src = a.as_slice().expect("standard layout");
+        let mut out = Vec::with_capacity(n);
+        let mut idx = vec![0usize; nd];
+        for _ in 0..n {
+            let flat: i64 = (0..nd).map(|d| (region[d].start + idx[d] as i64 * region[d].step) * out_strides[d] as i64).sum();
+            out.push(src[(flat - block_start) as usize]);
+            for d in (0..nd).rev() {
+                idx[d] += 1;
+                if idx[d] < shape[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        T::wrap(ndarray::ArrayD::from_shape_vec(IxDyn(&shape), out).expect("counted"))
+    }))
+}
+
+/// The smallest input region that is one contiguous C-order run covering
+/// flat indices `lo..=hi`: fixed indices on the outer axes where `lo` and
+/// `hi` agree, a range on the first axis where they differ, whole axes inside.
+fn input_block(shape: &[usize], lo: usize, hi: usize) -> Region {
+    let unravel = |mut f: usize| {
+        let mut idx = vec![0usize; shape.len()];
+        for a in (0..shape.len()).rev() {
+            idx[a] = f % shape[a];
+            f /= shape[a];
+        }
+        idx
+    };
+    let (l, h) = (unravel(lo), unravel(hi));
+    let mut out = Vec::with_capacity(shape.len());
+    let mut differ = false;
+    for a in 0..shape.len() {
+        if differ {
+            out.push(AxisRange::full(shape[a]));
+        } else if l[a] == h[a] {
+            out.push(AxisRange { start: l[a] as i64, step: 1, len: 1 });
+        } else {
+            differ = true;
+            out.push(AxisRange { start: l[a] as i64, step: 1, len: h[a] - l[a] + 1 });
+        }
+    }
+    out
+}
+
+/// Concatenates two chunks of the same dtype along `axis`.
+pub fn concat(a: ArrayData, b: ArrayData, axis: usize) -> ArrayData {
+    with_data!(a, x, T => {
+        let y = T::unwrap(b).expect("same dtype");
+        T::wrap(ndarray::concatenate(ndarray::Axis(axis), &[x.view(), y.view()]).expect("same shape off-axis"))
+    })
+}

@@ -1,0 +1,320 @@
+//! Fused elementwise kernels, evaluated NumExpr-style.
+//!
+//! A [`Program`] is a small register machine: each instruction computes one
+//! typed tile (a few thousand elements) from earlier registers. A chunk is
+//! computed tile by tile, so a chain like `sin(x)**2 + cos(x)**2 - 1`
+//! allocates a handful of tile buffers, never a full-size temporary, and
+//! each instruction is a tight typed loop (no per-element dispatch).
+//! Leaves are either computed input chunks (read with broadcasting strides)
+//! or generators (random numbers, `arange`, ...), which are produced
+//! straight into the tile from their element indices.
+
+use super::elem_ops::Num;
+use super::leaf::Leaf;
+use crate::array::{ArrayData, DType, Elem};
+use crate::ir::ops::{BinaryFn, UnaryFn};
+use crate::ir::{NodeRef, Op, Scalar};
+use crate::{with_data, with_dtype};
+use ndarray::{ArrayD, IxDyn};
+use std::collections::HashMap;
+
+/// Elements per tile: big enough to amortize dispatch, small enough that a
+/// program's registers stay in L1/L2.
+pub const TILE: usize = 2048;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Instr {
+    /// Load leaf `k` (an input of the fused node).
+    Input(usize),
+    Const(Scalar),
+    /// Convert a register to this instruction's dtype.
+    Cast(usize),
+    Unary(UnaryFn, usize),
+    Binary(BinaryFn, usize, usize),
+    /// `where(cond, a, b)`; `cond` is bool, `a`/`b` have this dtype.
+    Where(usize, usize, usize),
+}
+
+/// A fused elementwise expression; the last instruction is the result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    pub instrs: Vec<Instr>,
+    /// The dtype of each instruction's register.
+    pub dtypes: Vec<DType>,
+}
+
+impl Program {
+    /// Compiles the elementwise tree under `root`, stopping at nodes for
+    /// which `is_leaf` is true. Returns the program and its leaves (the
+    /// inputs of the fused node). Shared subtrees become one register.
+    pub fn compile(root: &NodeRef, is_leaf: &dyn Fn(&NodeRef) -> bool) -> (Program, Vec<NodeRef>) {
+        let mut c = Compiler::default();
+        c.node(root, is_leaf);
+        (Program { instrs: c.instrs, dtypes: c.dtypes }, c.leaves)
+    }
+
+    pub fn output_dtype(&self) -> DType {
+        *self.dtypes.last().expect("a program has at least one instruction")
+    }
+
+    /// A compact one-line description for `explain`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        for ins in &self.instrs {
+            parts.push(match ins {
+                Instr::Input(k) => format!("in{k}"),
+                Instr::Const(s) => format!("{}", s.to_f64()),
+                Instr::Cast(r) => format!("cast(r{r})"),
+                Instr::Unary(f, r) => format!("{}(r{r})", f.name()),
+                Instr::Binary(f, a, b) => format!("{}(r{a},r{b})", f.name()),
+                Instr::Where(c, a, b) => format!("where(r{c},r{a},r{b})"),
+            });
+        }
+        parts.iter().enumerate().map(|(i, p)| format!("r{i}={p}")).collect::<Vec<_>>().join("; ")
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    instrs: Vec<Instr>,
+    dtypes: Vec<DType>,
+    leaves: Vec<NodeRef>,
+    regs: HashMap<u64, usize>,
+}
+
+impl Compiler {
+    fn push(&mut self, i: Instr, d: DType) -> usize {
+        self.instrs.push(i);
+        self.dtypes.push(d);
+        self.instrs.len() - 1
+    }
+
+    fn cast_to(&mut self, r: usize, d: DType) -> usize {
+        if self.dtypes[r] == d { r } else { self.push(Instr::Cast(r), d) }
+    }
+
+    fn node(&mut self, n: &NodeRef, is_leaf: &dyn Fn(&NodeRef) -> bool) -> usize {
+        if let Some(&r) = self.regs.get(&n.id) {
+            return r;
+        }
+        let r = match &n.op {
+            Op::Scalar(s) => self.push(Instr::Const(*s), n.dtype),
+            op if !op.is_elementwise() || is_leaf(n) => {
+                let k = self.leaves.len();
+                self.leaves.push(n.clone());
+                self.push(Instr::Input(k), n.dtype)
+            }
+            Op::Unary(f) => {
+                let x = self.node(&n.inputs[0], is_leaf);
+                let (compute, _) = f.dtypes(n.inputs[0].dtype).expect("checked at build time");
+                let x = self.cast_to(x, compute);
+                self.push(Instr::Unary(*f, x), n.dtype)
+            }
+            Op::Binary(f) => {
+                let a = self.node(&n.inputs[0], is_leaf);
+                let b = self.node(&n.inputs[1], is_leaf);
+                let promoted = DType::promote(n.inputs[0].dtype, n.inputs[1].dtype);
+                let (compute, _) = f.dtypes(promoted).expect("checked at build time");
+                let a = self.cast_to(a, compute);
+                let b = self.cast_to(b, compute);
+                self.push(Instr::Binary(*f, a, b), n.dtype)
+            }
+            Op::Where => {
+                let c = self.node(&n.inputs[0], is_leaf);
+                let c = self.cast_to(c, DType::Bool);
+                let a = self.node(&n.inputs[1], is_leaf);
+                let a = self.cast_to(a, n.dtype);
+                let b = self.node(&n.inputs[2], is_leaf);
+                let b = self.cast_to(b, n.dtype);
+                self.push(Instr::Where(c, a, b), n.dtype)
+            }
+            Op::Cast => {
+                let x = self.node(&n.inputs[0], is_leaf);
+                self.cast_to(x, n.dtype)
+            }
+            Op::Fused(p) => {
+                // Inline an already fused program, renumbering its registers.
+                let inputs: Vec<usize> = n.inputs.iter().map(|i| self.node(i, is_leaf)).collect();
+                let mut map = Vec::with_capacity(p.instrs.len());
+                for (ins, &d) in p.instrs.iter().zip(&p.dtypes) {
+                    let r = match ins {
+                        Instr::Input(k) => inputs[*k],
+                        Instr::Const(s) => self.push(Instr::Const(*s), d),
+                        Instr::Cast(x) => self.cast_to(map[*x], d),
+                        Instr::Unary(f, x) => self.push(Instr::Unary(*f, map[*x]), d),
+                        Instr::Binary(f, a, b) => self.push(Instr::Binary(*f, map[*a], map[*b]), d),
+                        Instr::Where(c, a, b) => self.push(Instr::Where(map[*c], map[*a], map[*b]), d),
+                    };
+                    map.push(r);
+                }
+                *map.last().expect("non-empty program")
+            }
+            _ => unreachable!("is_elementwise covers the remaining ops"),
+        };
+        self.regs.insert(n.id, r);
+        r
+    }
+}
+
+/// Runs `prog` over a region of `shape`, reading leaves from `leaves`.
+pub fn run(prog: &Program, leaves: &[Leaf], shape: &[usize], cancel: &dyn Fn() -> bool) -> Option<ArrayData> {
+    let n: usize = shape.iter().product();
+    let out_dtype = prog.output_dtype();
+    let mut regs: Vec<ArrayData> = prog.dtypes.iter().map(|&d| ArrayData::zeros(d, &[TILE.min(n.max(1))])).collect();
+    with_dtype!(out_dtype, T => {
+        let mut out: Vec<T> = Vec::with_capacity(n);
+        let mut t0 = 0;
+        while t0 < n {
+            if cancel() {
+                return None;
+            }
+            let len = TILE.min(n - t0);
+            for (i, ins) in prog.instrs.iter().enumerate() {
+                let (before, rest) = regs.split_at_mut(i);
+                step(ins, before, &mut rest[0], leaves, shape, t0, len);
+            }
+            let last = T::unwrap_ref(regs.last().expect("non-empty")).expect("output dtype");
+            out.extend_from_slice(&last.as_slice().expect("contiguous")[..len]);
+            t0 += len;
+        }
+        Some(T::wrap(ArrayD::from_shape_vec(IxDyn(shape), out).expect("tile loop fills the region")))
+    })
+}
+
+fn slice_of<T: Elem>(d: &ArrayData, len: usize) -> &[T] {
+    &T::unwrap_ref(d).expect("register dtype").as_slice().expect("contiguous")[..len]
+}
+
+fn slice_mut<T: Elem>(d: &mut ArrayData, len: usize) -> &mut [T] {
+    &mut T::unwrap_mut(d).expect("register dtype").as_slice_mut().expect("contiguous")[..len]
+}
+
+/// Computes one instruction for one tile.
+fn step(ins: &Instr, regs: &[ArrayData], dst: &mut ArrayData, leaves: &[Leaf], shape: &[usize], t0: usize, len: usize) {
+    match *ins {
+        Instr::Input(k) => leaves[k].load(shape, t0, len, dst),
+        Instr::Const(s) => with_data!(dst, a, T => {
+            a.as_slice_mut().expect("contiguous")[..len].fill(s.to_elem::<T>())
+        }),
+        Instr::Cast(r) => with_data!(&regs[r], src, S => with_data!(dst, d, D => {
+            let s = &src.as_slice().expect("contiguous")[..len];
+            for (o, &v) in d.as_slice_mut().expect("contiguous")[..len].iter_mut().zip(s) {
+                *o = v.cast::<D>();
+            }
+        })),
+        Instr::Unary(f, r) => unary(f, &regs[r], dst, len),
+        Instr::Binary(f, a, b) => binary(f, &regs[a], &regs[b], dst, len),
+        Instr::Where(c, a, b) => {
+            let c: &[bool] = slice_of(&regs[c], len);
+            with_data!(dst, d, T => {
+                let a: &[T] = slice_of(&regs[a], len);
+                let b: &[T] = slice_of(&regs[b], len);
+                for (((o, &c), &x), &y) in d.as_slice_mut().expect("contiguous")[..len].iter_mut().zip(c).zip(a).zip(b) {
+                    *o = if c { x } else { y };
+                }
+            })
+        }
+    }
+}
+
+fn map_into<T: Copy, U>(src: &[T], dst: &mut [U], f: impl Fn(T) -> U) {
+    for (o, &v) in dst.iter_mut().zip(src) {
+        *o = f(v);
+    }
+}
+
+fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
+    use UnaryFn::*;
+    match f {
+        IsNan | IsInf | IsFinite | LogicalNot => {
+            let out: &mut [bool] = slice_mut(dst, len);
+            with_data!(src, s, T => {
+                let s: &[T] = &s.as_slice().expect("contiguous")[..len];
+                match f {
+                    IsNan => map_into(s, out, |v| v.is_nan()),
+                    IsInf => map_into(s, out, |v| v.is_inf()),
+                    IsFinite => map_into(s, out, |v| !v.is_nan() && !v.is_inf()),
+                    _ => map_into(s, out, |v| !v.truthy()),
+                }
+            })
+        }
+        _ => with_data!(src, s, T => {
+            let s: &[T] = &s.as_slice().expect("contiguous")[..len];
+            let out: &mut [T] = slice_mut(dst, len);
+            match f {
+                Neg => map_into(s, out, |v| v.neg()),
+                Invert => map_into(s, out, |v| v.invert()),
+                Abs => map_into(s, out, |v| v.abs()),
+                Sign => map_into(s, out, |v| v.sign()),
+                Square => map_into(s, out, |v| v.mul(v)),
+                Floor => map_into(s, out, |v| v.floor()),
+                Ceil => map_into(s, out, |v| v.ceil()),
+                Rint => map_into(s, out, |v| v.rint()),
+                Sqrt => float_map(s, out, f64::sqrt, f32::sqrt),
+                Exp => float_map(s, out, f64::exp, f32::exp),
+                Log => float_map(s, out, f64::ln, f32::ln),
+                Sin => float_map(s, out, f64::sin, f32::sin),
+                Cos => float_map(s, out, f64::cos, f32::cos),
+                Tan => float_map(s, out, f64::tan, f32::tan),
+                IsNan | IsInf | IsFinite | LogicalNot => unreachable!("handled above"),
+            }
+        }),
+    }
+}
+
+/// Float functions in the element's own precision (f32 math for float32,
+/// as NumPy does), falling back to f64 for other types.
+fn float_map<T: Num>(s: &[T], out: &mut [T], f64f: fn(f64) -> f64, f32f: fn(f32) -> f32) {
+    match T::DTYPE {
+        DType::Float32 => {
+            for (o, &v) in out.iter_mut().zip(s) {
+                *o = T::from_f64(f32f(v.to_f64() as f32) as f64);
+            }
+        }
+        _ => map_into(s, out, |v| v.float_fn(f64f)),
+    }
+}
+
+fn zip_into<T: Copy, U>(a: &[T], b: &[T], dst: &mut [U], f: impl Fn(T, T) -> U) {
+    for ((o, &x), &y) in dst.iter_mut().zip(a).zip(b) {
+        *o = f(x, y);
+    }
+}
+
+fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: usize) {
+    use BinaryFn::*;
+    with_data!(a, av, T => {
+        let x: &[T] = &av.as_slice().expect("contiguous")[..len];
+        let y: &[T] = slice_of(b, len);
+        if f.is_comparison() || matches!(f, LogicalAnd | LogicalOr) {
+            let out: &mut [bool] = slice_mut(dst, len);
+            match f {
+                Lt => zip_into(x, y, out, |p, q| p < q),
+                Le => zip_into(x, y, out, |p, q| p <= q),
+                Gt => zip_into(x, y, out, |p, q| p > q),
+                Ge => zip_into(x, y, out, |p, q| p >= q),
+                Eq => zip_into(x, y, out, |p, q| p == q),
+                Ne => zip_into(x, y, out, |p, q| p != q),
+                LogicalAnd => zip_into(x, y, out, |p, q| p.truthy() && q.truthy()),
+                _ => zip_into(x, y, out, |p, q| p.truthy() || q.truthy()),
+            }
+        } else {
+            let out: &mut [T] = slice_mut(dst, len);
+            match f {
+                Add => zip_into(x, y, out, |p, q| p.add(q)),
+                Sub => zip_into(x, y, out, |p, q| p.sub(q)),
+                Mul => zip_into(x, y, out, |p, q| p.mul(q)),
+                TrueDiv => zip_into(x, y, out, |p, q| p.div(q)),
+                FloorDiv => zip_into(x, y, out, |p, q| p.floordiv(q)),
+                Mod => zip_into(x, y, out, |p, q| p.modulo(q)),
+                Pow => zip_into(x, y, out, |p, q| Num::power(p, q)),
+                BitAnd => zip_into(x, y, out, |p, q| p.bitand(q)),
+                BitOr => zip_into(x, y, out, |p, q| p.bitor(q)),
+                BitXor => zip_into(x, y, out, |p, q| p.bitxor(q)),
+                Maximum => zip_into(x, y, out, |p, q| p.max_nan(q)),
+                Minimum => zip_into(x, y, out, |p, q| p.min_nan(q)),
+                _ => unreachable!("comparisons handled above"),
+            }
+        }
+    })
+}

@@ -1,0 +1,228 @@
+//! Leaves of elementwise kernels: where a tile's input values come from.
+//!
+//! A leaf is either a computed chunk read through strides (a zero stride
+//! broadcasts) or a generator source evaluated straight from element
+//! indices: the element at region position `p` of a generated input is
+//! element `offset + Σ p[a]·steps[a]` of the generator's logical array.
+//! That affine map is what lets slices, transposes and broadcasts of
+//! `random.normal(...)` or `arange(...)` produce only the values needed.
+
+use super::region::Region;
+use crate::array::{ArrayData, DType, Elem};
+use crate::ir::{Generator, Node, Op, SourceView};
+use crate::random;
+use crate::with_data;
+
+pub enum Leaf {
+    Data { data: ArrayData, strides: Vec<isize> },
+    Gen { generator: Generator, base_shape: Vec<usize>, offset: i64, steps: Vec<i64> },
+}
+
+/// C-order strides (in elements) of a shape.
+pub fn c_strides(shape: &[usize]) -> Vec<isize> {
+    let mut s = vec![0isize; shape.len()];
+    let mut acc = 1isize;
+    for a in (0..shape.len()).rev() {
+        s[a] = acc;
+        acc *= shape[a].max(1) as isize;
+    }
+    s
+}
+
+/// The input region a (possibly broadcast) input of an elementwise node
+/// needs for output `region`, and which output axes it is broadcast along.
+pub fn input_region(input: &Node, out_shape: &[usize], region: &Region) -> (Region, Vec<bool>) {
+    let off = out_shape.len() - input.ndim();
+    let mut broadcast = vec![true; out_shape.len()];
+    let r = (0..input.ndim())
+        .map(|j| {
+            let o = j + off;
+            if input.shape[j] == 1 && out_shape[o] != 1 {
+                super::region::AxisRange { start: 0, step: 1, len: 1 }
+            } else {
+                broadcast[o] = false;
+                region[o]
+            }
+        })
+        .collect();
+    (r, broadcast)
+}
+
+impl Leaf {
+    /// A generator leaf for output `region` (region axes that are
+    /// broadcast for this input get step 0).
+    pub fn generator(generator: &Generator, view: &SourceView, in_region: &Region, broadcast: &[bool]) -> Leaf {
+        let bs = c_strides(&view.base_shape);
+        let mut offset: i64 = view.fixed.iter().map(|&(ax, i)| i as i64 * bs[ax] as i64).sum();
+        let off = broadcast.len() - view.axes.len();
+        let mut steps = vec![0i64; broadcast.len()];
+        for (j, va) in view.axes.iter().enumerate() {
+            let Some(ax) = va.base else { continue };
+            let r = in_region[j];
+            offset += (va.start + va.step * r.start) * bs[ax] as i64;
+            if !broadcast[j + off] {
+                steps[j + off] = va.step * r.step * bs[ax] as i64;
+            }
+        }
+        Leaf::Gen { generator: generator.clone(), base_shape: view.base_shape.clone(), offset, steps }
+    }
+
+    /// A data leaf: `data` holds the input region; broadcast axes read with
+    /// stride 0.
+    pub fn data(data: ArrayData, broadcast: &[bool]) -> Leaf {
+        let own = c_strides(data.shape());
+        let off = broadcast.len() - own.len();
+        let strides = (0..broadcast.len())
+            .map(|o| if o < off || broadcast[o] { 0 } else { own[o - off] })
+            .collect();
+        Leaf::Data { data, strides }
+    }
+
+    fn strides(&self) -> Vec<i64> {
+        match self {
+            Leaf::Data { strides, .. } => strides.iter().map(|&s| s as i64).collect(),
+            Leaf::Gen { steps, .. } => steps.clone(),
+        }
+    }
+
+    /// Writes the leaf's values for flat positions `t0 .. t0+len` of a
+    /// region of `shape` into `dst[..len]`, one last-axis run at a time.
+    pub fn load(&self, shape: &[usize], t0: usize, len: usize, dst: &mut ArrayData) {
+        let strides = self.strides();
+        let base = match self {
+            Leaf::Gen { offset, .. } => *offset,
+            Leaf::Data { .. } => 0,
+        };
+        let nd = shape.len();
+        if nd == 0 {
+            self.run(base, 0, 1, dst, 0);
+            return;
+        }
+        // Multi-index of t0.
+        let mut idx = vec![0usize; nd];
+        let mut rem = t0;
+        for a in (0..nd).rev() {
+            idx[a] = rem % shape[a];
+            rem /= shape[a];
+        }
+        let last = shape[nd - 1];
+        let mut pos = 0;
+        while pos < len {
+            let run = (last - idx[nd - 1]).min(len - pos);
+            let off: i64 = base + idx.iter().zip(&strides).map(|(&i, &s)| i as i64 * s).sum::<i64>();
+            self.run(off, strides[nd - 1], run, dst, pos);
+            pos += run;
+            idx[nd - 1] += run;
+            let mut a = nd - 1;
+            while idx[a] >= shape[a] && a > 0 {
+                idx[a] = 0;
+                a -= 1;
+                idx[a] += 1;
+            }
+        }
+    }
+
+    /// One run: elements `first + k*stride` for `k < n` into `dst[pos..]`.
+    fn run(&self, first: i64, stride: i64, n: usize, dst: &mut ArrayData, pos: usize) {
+        match self {
+            Leaf::Data { data, .. } => with_data!(dst, d, T => {
+                let out = &mut d.as_slice_mut().expect("contiguous")[pos..pos + n];
+                let src = T::unwrap_ref(data).expect("leaf dtype").as_slice().expect("standard layout");
+                if stride == 1 {
+                    out.copy_from_slice(&src[first as usize..first as usize + n]);
+                } else {
+                    for (k, o) in out.iter_mut().enumerate() {
+                        *o = src[(first + k as i64 * stride) as usize];
+                    }
+                }
+            }),
+            Leaf::Gen { generator, base_shape, .. } => with_data!(dst, d, T => {
+                let out = &mut d.as_slice_mut().expect("contiguous")[pos..pos + n];
+                generate_run(generator, base_shape, first, stride, out);
+            }),
+        }
+    }
+}
+
+/// Fills `out[k]` with element `first + k*stride` of a generator's logical array.
+fn generate_run<T: Elem>(generator: &Generator, base_shape: &[usize], first: i64, stride: i64, out: &mut [T]) {
+    let n = out.len();
+    let at = |k: usize| first + k as i64 * stride;
+    match generator {
+        Generator::Fill(s) => out.fill(s.to_elem::<T>()),
+        Generator::Arange { start, step } => {
+            for (k, o) in out.iter_mut().enumerate() {
+                *o = T::from_f64(start.0 + at(k) as f64 * step.0);
+            }
+        }
+        Generator::Linspace { start, step, stop, num, endpoint } => {
+            for (k, o) in out.iter_mut().enumerate() {
+                let i = at(k);
+                let v = if *endpoint && i as usize + 1 == *num && *num > 1 {
+                    stop.0
+                } else {
+                    start.0 + i as f64 * step.0
+                };
+                *o = T::from_f64(v);
+            }
+        }
+        Generator::Eye { k: diag } => {
+            let cols = base_shape.get(1).copied().unwrap_or(1).max(1) as i64;
+            for (k, o) in out.iter_mut().enumerate() {
+                let i = at(k);
+                *o = T::from_bool(i % cols - i / cols == *diag);
+            }
+        }
+        Generator::Random { dist, key } => {
+            // Fill in increasing index order, then flip for negative strides,
+            // so the generator always sees a forward stream.
+            let (start, step, flip) =
+                if stride < 0 { (at(n.saturating_sub(1)), -stride, true) } else { (first, stride, false) };
+            let (start, step) = (start as u64, step as u64);
+            if dist.dtype() == DType::Int64 {
+                if T::DTYPE == DType::Int64 {
+                    let o = same_type_slice::<T, i64>(out).expect("checked dtype");
+                    random::fill_i64(dist, *key, start, step, o);
+                } else {
+                    let mut tmp = vec![0i64; n];
+                    random::fill_i64(dist, *key, start, step, &mut tmp);
+                    for (o, v) in out.iter_mut().zip(tmp) {
+                        *o = T::from_i64(v);
+                    }
+                }
+            } else if T::DTYPE == DType::Float64 {
+                random::fill_f64(dist, *key, start, step, same_type_slice::<T, f64>(out).expect("checked dtype"));
+            } else {
+                let mut tmp = vec![0f64; n];
+                random::fill_f64(dist, *key, start, step, &mut tmp);
+                for (o, v) in out.iter_mut().zip(tmp) {
+                    *o = T::from_f64(v);
+                }
+            }
+            if flip {
+                out.reverse();
+            }
+        }
+    }
+}
+
+/// Evaluates a generator node over a region into a new chunk.
+pub fn generate_region(node: &Node, region: &Region) -> ArrayData {
+    let Op::Generate(generator, view) = &node.op else { unreachable!("called on a generator") };
+    let shape: Vec<usize> = region.iter().map(|r| r.len).collect();
+    let leaf = Leaf::generator(generator, view, region, &vec![false; shape.len()]);
+    let n: usize = shape.iter().product();
+    let mut out = ArrayData::zeros(node.dtype, &[n]);
+    leaf.load(&shape, 0, n, &mut out);
+    with_data!(out, a, T => T::wrap(a.into_shape_with_order(ndarray::IxDyn(&shape)).expect("same size")))
+}
+
+/// Views `&mut [T]` as `&mut [U]` when `T` and `U` are the same type.
+fn same_type_slice<T: 'static, U: 'static>(s: &mut [T]) -> Option<&mut [U]> {
+    if std::any::TypeId::of::<T>() == std::any::TypeId::of::<U>() {
+        // SAFETY: T and U are the same type, so layout and validity match.
+        Some(unsafe { std::slice::from_raw_parts_mut(s.as_mut_ptr() as *mut U, s.len()) })
+    } else {
+        None
+    }
+}

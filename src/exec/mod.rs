@@ -1,0 +1,91 @@
+//! The executor: computes a node's value chunk by chunk on a rayon pool.
+//!
+//! [`compute`] splits the root's chunk grid into tasks (one region each),
+//! runs them in parallel and assembles the result. Each task pulls exactly
+//! the input regions it needs (`eval.rs`), fused elementwise kernels run
+//! tile by tile (`kernel.rs`), and reductions combine block partials in a
+//! fixed tree (`reduce.rs`), so results do not depend on the thread count.
+//! A cancellation flag is checked between regions and tiles.
+
+pub mod elem_ops;
+pub mod eval;
+pub mod kernel;
+pub mod leaf;
+pub mod reduce;
+pub mod region;
+
+use crate::array::{ArrayData, Elem};
+use crate::diag::{Diagnostic, ErrorKind};
+use crate::ir::NodeRef;
+use crate::with_data;
+use rayon::prelude::*;
+use region::{chunk_regions, Region};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+pub type ExecResult<T> = Result<T, Diagnostic>;
+
+/// Reduction results kept for reuse within one computation (e.g. the mean
+/// in `x - x.mean(0)` is needed by every row of chunks), up to this size.
+const MEMO_BYTES: usize = 256 << 20;
+
+/// State shared by the tasks of one computation.
+pub struct Ctx {
+    cancel: Arc<AtomicBool>,
+    memo: Mutex<(usize, HashMap<(u64, Region), Arc<ArrayData>>)>,
+}
+
+pub fn cancelled() -> Diagnostic {
+    Diagnostic::global(ErrorKind::Cancelled, "computation cancelled")
+}
+
+impl Ctx {
+    pub fn new(cancel: Arc<AtomicBool>) -> Ctx {
+        Ctx { cancel, memo: Mutex::new((0, HashMap::new())) }
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    pub fn check_cancel(&self) -> ExecResult<()> {
+        if self.cancelled() { Err(cancelled()) } else { Ok(()) }
+    }
+
+    fn memo_get(&self, id: u64, region: &Region) -> Option<Arc<ArrayData>> {
+        let m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        m.1.get(&(id, region.clone())).cloned()
+    }
+
+    fn memo_put(&self, id: u64, region: &Region, data: Arc<ArrayData>) {
+        let mut m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        let bytes = data.nbytes();
+        if m.0 + bytes <= MEMO_BYTES {
+            m.0 += bytes;
+            m.1.insert((id, region.clone()), data);
+        }
+    }
+}
+
+/// Computes the whole value of `root`.
+pub fn compute(root: &NodeRef, ctx: &Ctx) -> ExecResult<ArrayData> {
+    let regions = chunk_regions(&root.chunks);
+    let blocks: Vec<ArrayData> =
+        regions.par_iter().map(|r| eval::eval(root, r, ctx)).collect::<ExecResult<Vec<_>>>()?;
+    if blocks.len() == 1 {
+        return Ok(blocks.into_iter().next().expect("one block"));
+    }
+    let mut out = ArrayData::zeros(root.dtype, &root.shape);
+    for (r, b) in regions.iter().zip(blocks) {
+        with_data!(&mut out, o, T => {
+            let src = T::unwrap(b).expect("block dtype");
+            o.slice_each_axis_mut(|ax| {
+                let a = r[ax.axis.index()];
+                ndarray::Slice::from(a.start as isize..a.start as isize + a.len as isize)
+            })
+            .assign(&src);
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,204 @@
+//! Reductions: per-block partial results combined in a fixed tree.
+//!
+//! A reduction over a region walks its input's chunk grid along the reduced
+//! axes; each block (one input chunk along those axes) becomes a partial
+//! result, the blocks run in parallel, and the partials are combined
+//! pairwise in block order. The combination tree depends only on the chunk
+//! grid, never on thread count or scheduling, so results are bit-identical
+//! at 1 and N threads. Mean is a sum divided by the static count; variance
+//! combines (mean, M2) pairs with Chan's parallel formula.
+
+use super::eval::{eval, reshape_data};
+use super::region::{chunk_regions, AxisRange, Region};
+use super::{Ctx, ExecResult};
+use crate::array::{ArrayData, DType, Elem};
+use crate::exec::elem_ops::Num;
+use crate::ir::ops::ReduceOp;
+use crate::ir::{NodeRef, Op};
+use crate::with_data;
+use ndarray::{ArrayD, Axis};
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// A block's contribution, over the kept axes.
+enum Partial {
+    Float(ArrayD<f64>),
+    Int(ArrayD<i64>),
+    /// min/max keep the input dtype.
+    Same(ArrayData),
+    Bool(ArrayD<bool>),
+    Moments { n: f64, mean: ArrayD<f64>, m2: ArrayD<f64> },
+}
+
+pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
+    let Op::Reduce { op, axes, keepdims } = &node.op else { unreachable!("called on a reduction") };
+    if let Some(hit) = ctx.memo_get(node.id, region) {
+        return Ok((*hit).clone());
+    }
+    let x = &node.inputs[0];
+    let mut base: Region = Vec::with_capacity(x.ndim());
+    let mut o = 0;
+    for a in 0..x.ndim() {
+        if axes.contains(&a) {
+            base.push(AxisRange::full(x.shape[a]));
+            o += usize::from(*keepdims);
+        } else {
+            base.push(region[o]);
+            o += 1;
+        }
+    }
+    let reduced_chunks: Vec<Vec<usize>> = axes.iter().map(|&a| x.chunks[a].clone()).collect();
+    let blocks = chunk_regions(&reduced_chunks);
+    let partials: Vec<Partial> = blocks
+        .par_iter()
+        .map(|br| {
+            let mut r = base.clone();
+            for (k, &a) in axes.iter().enumerate() {
+                r[a] = br[k];
+            }
+            let data = eval(x, &r, ctx)?;
+            Ok(partial(*op, data, axes))
+        })
+        .collect::<ExecResult<Vec<_>>>()?;
+    let total = tree_combine(partials, *op);
+    let count: usize = axes.iter().map(|&a| x.shape[a]).product();
+    let out = finalize(*op, total, count as f64, node.dtype);
+    let shape: Vec<usize> = region.iter().map(|r| r.len).collect();
+    let out = reshape_data(out, &shape);
+    ctx.memo_put(node.id, region, Arc::new(out.clone()));
+    Ok(out)
+}
+
+/// Folds `a` over `axes` (highest first so indices stay valid).
+fn fold<T: Clone>(mut a: ArrayD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) -> T) -> ArrayD<T> {
+    for &ax in axes.iter().rev() {
+        a = a.fold_axis(Axis(ax), init.clone(), |acc, v| f(acc, v));
+    }
+    a
+}
+
+fn as_f64(d: ArrayData) -> ArrayD<f64> {
+    f64::unwrap(d.cast(DType::Float64)).expect("cast to f64")
+}
+
+fn partial(op: ReduceOp, data: ArrayData, axes: &[usize]) -> Partial {
+    let float_result = op.result_dtype(data.dtype()).is_float();
+    match op {
+        ReduceOp::Sum | ReduceOp::Mean if float_result => Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b)),
+        ReduceOp::Prod if float_result => Partial::Float(fold(as_f64(data), axes, 1.0, |a, b| a * b)),
+        ReduceOp::Sum => {
+            let a = i64::unwrap(data.cast(DType::Int64)).expect("cast to i64");
+            Partial::Int(fold(a, axes, 0, |a, b| a.wrapping_add(*b)))
+        }
+        ReduceOp::Prod => {
+            let a = i64::unwrap(data.cast(DType::Int64)).expect("cast to i64");
+            Partial::Int(fold(a, axes, 1, |a, b| a.wrapping_mul(*b)))
+        }
+        ReduceOp::Mean => Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b)),
+        ReduceOp::Min | ReduceOp::Max => {
+            let is_max = op == ReduceOp::Max;
+            Partial::Same(with_data!(data, a, T => {
+                // Seed with the first element along the reduced axes so no
+                // identity value is needed (ints have no NaN or inf).
+                let first = a.first().copied().unwrap_or_default();
+                let seeded = fold(a, axes, first, |acc, v| if is_max { acc.max_nan(*v) } else { acc.min_nan(*v) });
+                T::wrap(seeded)
+            }))
+        }
+        ReduceOp::Any | ReduceOp::All => {
+            let b = bool::unwrap(data.cast(DType::Bool)).expect("cast to bool");
+            Partial::Bool(if op == ReduceOp::Any {
+                fold(b, axes, false, |a, v| *a || *v)
+            } else {
+                fold(b, axes, true, |a, v| *a && *v)
+            })
+        }
+        ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
+            let a = as_f64(data);
+            let n: usize = axes.iter().map(|&ax| a.shape()[ax]).product();
+            let sum = fold(a.clone(), axes, 0.0, |p, q| p + q);
+            let mean = sum.mapv(|s| s / n.max(1) as f64);
+            let mut keep_shape = a.shape().to_vec();
+            for &ax in axes {
+                keep_shape[ax] = 1;
+            }
+            let mean_keep = mean.clone().into_shape_with_order(keep_shape).expect("same size");
+            let dev = (&a - &mean_keep).mapv(|d| d * d);
+            let m2 = fold(dev, axes, 0.0, |p, q| p + q);
+            Partial::Moments { n: n as f64, mean, m2 }
+        }
+    }
+}
+
+fn combine(a: Partial, b: Partial, op: ReduceOp) -> Partial {
+    match (a, b) {
+        (Partial::Float(x), Partial::Float(y)) => {
+            Partial::Float(if op == ReduceOp::Prod { x * y } else { x + y })
+        }
+        (Partial::Int(x), Partial::Int(y)) => {
+            let mut x = x;
+            if op == ReduceOp::Prod {
+                x.zip_mut_with(&y, |p, q| *p = p.wrapping_mul(*q));
+            } else {
+                x.zip_mut_with(&y, |p, q| *p = p.wrapping_add(*q));
+            }
+            Partial::Int(x)
+        }
+        (Partial::Same(x), Partial::Same(y)) => Partial::Same(with_data!(x, p, T => {
+            let mut p = p;
+            let q = T::unwrap(y).expect("same dtype");
+            let is_max = op == ReduceOp::Max;
+            p.zip_mut_with(&q, |u, v| *u = if is_max { u.max_nan(*v) } else { u.min_nan(*v) });
+            T::wrap(p)
+        })),
+        (Partial::Bool(mut x), Partial::Bool(y)) => {
+            let any = op == ReduceOp::Any;
+            x.zip_mut_with(&y, |p, q| *p = if any { *p || *q } else { *p && *q });
+            Partial::Bool(x)
+        }
+        (Partial::Moments { n: na, mean: ma, m2: sa }, Partial::Moments { n: nb, mean: mb, m2: sb }) => {
+            let n = na + nb;
+            if n == 0.0 {
+                return Partial::Moments { n, mean: ma, m2: sa };
+            }
+            let delta = &mb - &ma;
+            let mean = &ma + &delta.mapv(|d| d * nb / n);
+            let m2 = &sa + &sb + &delta.mapv(|d| d * d * na * nb / n);
+            Partial::Moments { n, mean, m2 }
+        }
+        _ => unreachable!("partials of one reduction have one kind"),
+    }
+}
+
+/// Combines partials pairwise in index order: a fixed tree.
+fn tree_combine(mut parts: Vec<Partial>, op: ReduceOp) -> Partial {
+    while parts.len() > 1 {
+        let mut next = Vec::with_capacity(parts.len().div_ceil(2));
+        let mut it = parts.into_iter();
+        while let Some(a) = it.next() {
+            next.push(match it.next() {
+                Some(b) => combine(a, b, op),
+                None => a,
+            });
+        }
+        parts = next;
+    }
+    parts.pop().expect("a reduction has at least one block")
+}
+
+fn finalize(op: ReduceOp, p: Partial, count: f64, dtype: DType) -> ArrayData {
+    match (op, p) {
+        (ReduceOp::Mean, Partial::Float(s)) => ArrayData::F64(s.mapv(|v| v / count)).cast(dtype),
+        (_, Partial::Float(s)) => ArrayData::F64(s).cast(dtype),
+        (_, Partial::Int(s)) => ArrayData::I64(s).cast(dtype),
+        (_, Partial::Same(d)) => d,
+        (_, Partial::Bool(b)) => ArrayData::Bool(b),
+        (ReduceOp::Var { ddof } | ReduceOp::Std { ddof }, Partial::Moments { m2, .. }) => {
+            let denom = (count - ddof as f64).max(0.0);
+            let var = m2.mapv(|v| v / denom);
+            let out = if matches!(op, ReduceOp::Std { .. }) { var.mapv(f64::sqrt) } else { var };
+            ArrayData::F64(out).cast(dtype)
+        }
+        (_, Partial::Moments { .. }) => unreachable!("moments only for var/std"),
+    }
+}

@@ -1,0 +1,232 @@
+//! Chunk grids: per axis, the list of chunk lengths.
+//!
+//! This owns how a user's `chunks=` becomes a grid (an int, a tuple, explicit
+//! lengths, `-1`/`None` for a whole axis, `"auto"` with a byte target), and
+//! how grids follow an array through slicing and reductions.
+
+/// Per axis, the chunk lengths (they sum to the axis length).
+pub type Chunks = Vec<Vec<usize>>;
+
+/// The byte size `chunks="auto"` aims for. Smaller than dask's 128 MiB:
+/// arr's executor streams many chunks per thread and fuses whole
+/// expressions per chunk, so a few MiB keeps the working set in cache.
+pub const AUTO_CHUNK_BYTES: usize = 8 << 20;
+
+/// A user's chunk request for one axis.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AxisChunks {
+    /// Regular chunks of this length (the last may be shorter).
+    Size(usize),
+    /// The whole axis in one chunk (`-1` or `None`).
+    Full,
+    /// Let arr choose (`"auto"`).
+    Auto,
+    /// Explicit lengths, which must sum to the axis length.
+    Explicit(Vec<usize>),
+}
+
+/// A user's whole `chunks=` request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChunkSpec {
+    Auto,
+    PerAxis(Vec<AxisChunks>),
+    /// One size for every axis (`chunks=1000`).
+    Uniform(AxisChunks),
+}
+
+/// Regular chunks of `size` over an axis of length `len`.
+pub fn regular(len: usize, size: usize) -> Vec<usize> {
+    if len == 0 {
+        return vec![0];
+    }
+    let size = size.max(1);
+    let mut out = vec![size; len / size];
+    if len % size != 0 {
+        out.push(len % size);
+    }
+    out
+}
+
+/// Start offset of each chunk along an axis.
+pub fn offsets(lengths: &[usize]) -> Vec<usize> {
+    let mut acc = 0;
+    lengths
+        .iter()
+        .map(|&l| {
+            let o = acc;
+            acc += l;
+            o
+        })
+        .collect()
+}
+
+/// One chunk per axis covering the whole array.
+pub fn single(shape: &[usize]) -> Chunks {
+    shape.iter().map(|&n| vec![n]).collect()
+}
+
+/// Chooses near-square chunks of about `target_bytes` for the `auto` axes,
+/// given fixed lengths for the others.
+fn auto_sizes(shape: &[usize], fixed: &[Option<usize>], itemsize: usize, target_bytes: usize) -> Vec<usize> {
+    let mut budget = (target_bytes / itemsize.max(1)).max(1) as f64;
+    let mut sizes: Vec<Option<usize>> = fixed.to_vec();
+    for (a, s) in sizes.iter().enumerate() {
+        if let Some(s) = s {
+            budget /= (*s).min(shape[a]).max(1) as f64;
+        }
+    }
+    // Axes shorter than their fair share take the whole axis; repeat until
+    // the remaining share is stable.
+    loop {
+        let free: Vec<usize> = (0..shape.len()).filter(|&a| sizes[a].is_none()).collect();
+        if free.is_empty() {
+            break;
+        }
+        let share = budget.max(1.0).powf(1.0 / free.len() as f64);
+        let mut changed = false;
+        for &a in &free {
+            if (shape[a] as f64) <= share {
+                sizes[a] = Some(shape[a].max(1));
+                budget /= shape[a].max(1) as f64;
+                changed = true;
+            }
+        }
+        if !changed {
+            for &a in &free {
+                sizes[a] = Some((share.floor() as usize).clamp(1, shape[a].max(1)));
+            }
+            break;
+        }
+    }
+    sizes.into_iter().map(|s| s.unwrap_or(1)).collect()
+}
+
+/// Turns a chunk request into a grid for `shape`; `Err` explains a bad request.
+pub fn normalize(spec: &ChunkSpec, shape: &[usize], itemsize: usize) -> Result<Chunks, String> {
+    let per_axis: Vec<AxisChunks> = match spec {
+        ChunkSpec::Auto => vec![AxisChunks::Auto; shape.len()],
+        ChunkSpec::Uniform(c) => vec![c.clone(); shape.len()],
+        ChunkSpec::PerAxis(v) => {
+            if v.len() != shape.len() {
+                return Err(format!(
+                    "chunks has {} entries but the array has {} dimensions (shape {:?})",
+                    v.len(),
+                    shape.len(),
+                    shape
+                ));
+            }
+            v.clone()
+        }
+    };
+    let fixed: Vec<Option<usize>> = per_axis
+        .iter()
+        .zip(shape)
+        .map(|(c, &n)| match c {
+            AxisChunks::Size(s) => Some(*s),
+            AxisChunks::Full => Some(n),
+            AxisChunks::Explicit(v) => v.iter().copied().max(),
+            AxisChunks::Auto => None,
+        })
+        .collect();
+    let auto = auto_sizes(shape, &fixed, itemsize, AUTO_CHUNK_BYTES);
+    let mut out = Vec::with_capacity(shape.len());
+    for (a, (c, &n)) in per_axis.iter().zip(shape).enumerate() {
+        out.push(match c {
+            AxisChunks::Size(0) => return Err("chunk sizes must be positive".into()),
+            AxisChunks::Size(s) => regular(n, *s),
+            AxisChunks::Full => regular(n, n.max(1)),
+            AxisChunks::Auto => regular(n, auto[a]),
+            AxisChunks::Explicit(v) => {
+                let total: usize = v.iter().sum();
+                if total != n {
+                    return Err(format!(
+                        "explicit chunks {v:?} for axis {a} sum to {total}, but the axis has length {n}"
+                    ));
+                }
+                if v.is_empty() {
+                    vec![0]
+                } else {
+                    v.clone()
+                }
+            }
+        });
+    }
+    Ok(out)
+}
+
+/// Chunk lengths after taking `len` elements `start, start+step, ...`
+/// from an axis chunked as `lengths` (empty chunks are dropped, as dask does).
+pub fn slice_axis(lengths: &[usize], start: i64, step: i64, len: usize) -> Vec<usize> {
+    if len == 0 {
+        return vec![0];
+    }
+    let offs = offsets(lengths);
+    let mut out: Vec<usize> = Vec::new();
+    let mut last_chunk = usize::MAX;
+    for k in 0..len {
+        let idx = (start + k as i64 * step) as usize;
+        // Chunk containing idx: offsets are sorted.
+        let c = match offs.binary_search(&idx) {
+            Ok(c) => {
+                // Skip empty chunks that share an offset.
+                let mut c = c;
+                while lengths[c] == 0 {
+                    c += 1;
+                }
+                c
+            }
+            Err(c) => c - 1,
+        };
+        if c == last_chunk {
+            *out.last_mut().expect("a chunk was started") += 1;
+        } else {
+            out.push(1);
+            last_chunk = c;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_has_ragged_tail() {
+        assert_eq!(regular(10, 4), vec![4, 4, 2]);
+        assert_eq!(regular(8, 4), vec![4, 4]);
+        assert_eq!(regular(0, 4), vec![0]);
+    }
+
+    #[test]
+    fn normalize_int_tuple_and_full() {
+        let c = normalize(
+            &ChunkSpec::PerAxis(vec![AxisChunks::Size(1000), AxisChunks::Full]),
+            &[2500, 7],
+            8,
+        )
+        .unwrap();
+        assert_eq!(c, vec![vec![1000, 1000, 500], vec![7]]);
+        let e = normalize(&ChunkSpec::PerAxis(vec![AxisChunks::Size(2)]), &[2, 2], 8);
+        assert!(e.unwrap_err().contains("2 dimensions"));
+    }
+
+    #[test]
+    fn auto_chunks_hit_the_byte_target() {
+        let c = normalize(&ChunkSpec::Auto, &[20000, 20000], 8).unwrap();
+        let elems = c[0][0] * c[1][0];
+        assert!(elems * 8 <= AUTO_CHUNK_BYTES && elems * 8 > AUTO_CHUNK_BYTES / 2, "{elems}");
+        // Small arrays are one chunk.
+        assert_eq!(normalize(&ChunkSpec::Auto, &[3, 4], 8).unwrap(), vec![vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn slicing_follows_chunks() {
+        // 20 chunks of 1000, every 100th element: 10 per chunk.
+        let c = slice_axis(&regular(20000, 1000), 0, 100, 200);
+        assert_eq!(c, vec![10; 20]);
+        // Reverse order.
+        assert_eq!(slice_axis(&[2, 3], 4, -1, 5), vec![3, 2]);
+        assert_eq!(slice_axis(&[4, 4], 1, 1, 0), vec![0]);
+    }
+}

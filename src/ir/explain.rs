@@ -1,0 +1,1 @@
+//! `explain`: the plan as text (placeholder until the optimizer lands).

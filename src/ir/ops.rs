@@ -1,0 +1,211 @@
+//! The elementwise and reduction operations the IR knows, with their NumPy
+//! result-dtype rules. The kernels that run them live in `exec::kernel`.
+
+use crate::array::{DType, Kind};
+
+/// One-input elementwise functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryFn {
+    Neg,
+    /// `~x`: bitwise not on integers, logical not on bools.
+    Invert,
+    LogicalNot,
+    Abs,
+    Sqrt,
+    Exp,
+    Log,
+    Sin,
+    Cos,
+    Tan,
+    Floor,
+    Ceil,
+    /// Round half to even (NumPy `round`/`rint`).
+    Rint,
+    IsNan,
+    IsInf,
+    IsFinite,
+    Square,
+    Sign,
+}
+
+/// Two-input elementwise functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryFn {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    Maximum,
+    Minimum,
+    LogicalAnd,
+    LogicalOr,
+}
+
+impl UnaryFn {
+    pub fn name(self) -> &'static str {
+        match self {
+            UnaryFn::Neg => "negative",
+            UnaryFn::Invert => "invert",
+            UnaryFn::LogicalNot => "logical_not",
+            UnaryFn::Abs => "abs",
+            UnaryFn::Sqrt => "sqrt",
+            UnaryFn::Exp => "exp",
+            UnaryFn::Log => "log",
+            UnaryFn::Sin => "sin",
+            UnaryFn::Cos => "cos",
+            UnaryFn::Tan => "tan",
+            UnaryFn::Floor => "floor",
+            UnaryFn::Ceil => "ceil",
+            UnaryFn::Rint => "round",
+            UnaryFn::IsNan => "isnan",
+            UnaryFn::IsInf => "isinf",
+            UnaryFn::IsFinite => "isfinite",
+            UnaryFn::Square => "square",
+            UnaryFn::Sign => "sign",
+        }
+    }
+
+    /// The dtype the input is cast to before the function runs, and the
+    /// result dtype; `Err` names why NumPy refuses the dtype.
+    pub fn dtypes(self, input: DType) -> Result<(DType, DType), String> {
+        use UnaryFn::*;
+        Ok(match self {
+            Neg if input == DType::Bool => {
+                return Err("the `-` operator is not supported for bool arrays; use `~` or \
+                            logical_not instead"
+                    .into());
+            }
+            Neg | Abs | Square | Sign => (input, input),
+            Invert if input.is_float() => {
+                return Err(format!("`~` (invert) is not supported for {input}"));
+            }
+            Invert => (input, input),
+            LogicalNot => (input, DType::Bool),
+            Sqrt | Exp | Log | Sin | Cos | Tan => (input.to_float(), input.to_float()),
+            // Rounding an integer is the identity; NumPy keeps the int dtype.
+            Floor | Ceil | Rint if !input.is_float() => (input, input),
+            Floor | Ceil | Rint => (input, input),
+            IsNan | IsInf | IsFinite => (input, DType::Bool),
+        })
+    }
+}
+
+impl BinaryFn {
+    pub fn name(self) -> &'static str {
+        match self {
+            BinaryFn::Add => "add",
+            BinaryFn::Sub => "subtract",
+            BinaryFn::Mul => "multiply",
+            BinaryFn::TrueDiv => "divide",
+            BinaryFn::FloorDiv => "floor_divide",
+            BinaryFn::Mod => "mod",
+            BinaryFn::Pow => "power",
+            BinaryFn::BitAnd => "bitwise_and",
+            BinaryFn::BitOr => "bitwise_or",
+            BinaryFn::BitXor => "bitwise_xor",
+            BinaryFn::Lt => "less",
+            BinaryFn::Le => "less_equal",
+            BinaryFn::Gt => "greater",
+            BinaryFn::Ge => "greater_equal",
+            BinaryFn::Eq => "equal",
+            BinaryFn::Ne => "not_equal",
+            BinaryFn::Maximum => "maximum",
+            BinaryFn::Minimum => "minimum",
+            BinaryFn::LogicalAnd => "logical_and",
+            BinaryFn::LogicalOr => "logical_or",
+        }
+    }
+
+    pub fn is_comparison(self) -> bool {
+        use BinaryFn::*;
+        matches!(self, Lt | Le | Gt | Ge | Eq | Ne)
+    }
+
+    /// Given the promoted operand dtype, the dtype operands are cast to and
+    /// the result dtype.
+    pub fn dtypes(self, promoted: DType) -> Result<(DType, DType), String> {
+        use BinaryFn::*;
+        Ok(match self {
+            TrueDiv => (promoted.to_float(), promoted.to_float()),
+            Lt | Le | Gt | Ge | Eq | Ne => (promoted, DType::Bool),
+            LogicalAnd | LogicalOr => (promoted, DType::Bool),
+            Sub if promoted == DType::Bool => {
+                return Err("numpy boolean subtract, the `-` operator, is not supported; \
+                            use `^` (xor) instead"
+                    .into());
+            }
+            BitAnd | BitOr | BitXor if promoted.is_float() => {
+                return Err(format!(
+                    "`{}` is only supported for integer and bool arrays, not {promoted}",
+                    self.name()
+                ));
+            }
+            FloorDiv | Mod | Pow if promoted == DType::Bool => (DType::Int8, DType::Int8),
+            _ => (promoted, promoted),
+        })
+    }
+}
+
+/// Reductions over one or more axes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReduceOp {
+    Sum,
+    Prod,
+    Min,
+    Max,
+    Any,
+    All,
+    Mean,
+    /// Variance with `ddof` delta degrees of freedom.
+    Var {
+        ddof: u32,
+    },
+    Std {
+        ddof: u32,
+    },
+}
+
+impl ReduceOp {
+    pub fn name(self) -> &'static str {
+        match self {
+            ReduceOp::Sum => "sum",
+            ReduceOp::Prod => "prod",
+            ReduceOp::Min => "min",
+            ReduceOp::Max => "max",
+            ReduceOp::Any => "any",
+            ReduceOp::All => "all",
+            ReduceOp::Mean => "mean",
+            ReduceOp::Var { .. } => "var",
+            ReduceOp::Std { .. } => "std",
+        }
+    }
+
+    /// The result dtype of reducing `input` (NumPy's defaults).
+    pub fn result_dtype(self, input: DType) -> DType {
+        match self {
+            ReduceOp::Sum | ReduceOp::Prod => input.sum_dtype(),
+            ReduceOp::Min | ReduceOp::Max => input,
+            ReduceOp::Any | ReduceOp::All => DType::Bool,
+            // NumPy computes the mean of integers in float64 (not float32).
+            ReduceOp::Mean | ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
+                if input.kind() == Kind::Float {
+                    input
+                } else {
+                    DType::Float64
+                }
+            }
+        }
+    }
+}
