@@ -231,6 +231,7 @@ def environment(args, env):
     except (OSError, StopIteration):
         info["mem_total_gb"] = None
     info["kernel"] = platform.release()
+    info["loadavg_at_start"] = [round(x, 2) for x in os.getloadavg()]
     info["python"] = platform.python_version()
     probe = ("import json, numpy, dask\n"
              "from threadpoolctl import threadpool_info\n"
@@ -265,6 +266,9 @@ def print_header(info, args):
     arr_state = args.arr_unavailable or (info["arr_version"] if info["arr_version"] else f"not found at {args.arr}")
     print(f"  arr     : {arr_state}")
     print(f"  reps    : {args.reps}, engines alternate per rep, each run a fresh process")
+    load = info["loadavg_at_start"][0]
+    busy = "  -- WARNING: machine busy, timings will be noisy" if load > 0.5 * (info["nproc"] or 1) else ""
+    print(f"  load    : {info['loadavg_at_start']} (1/5/15 min){busy}")
     print("  data    : every workload generates its data in memory; no file is read, so the")
     print("            file cache is irrelevant (only the Python import files are cached after rep 1).")
     print()

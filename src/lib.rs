@@ -13,3 +13,6 @@ pub mod random;
 pub mod syntax;
 pub mod exec;
 pub mod ir;
+pub mod builtins;
+pub mod interp;
+pub mod optimize;

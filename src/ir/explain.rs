@@ -1,1 +1,115 @@
-//! `explain`: the plan as text (placeholder until the optimizer lands).
+//! `explain`: the optimized plan as an indented tree, one operation per
+//! line with dtype, shape and chunk grid; fused kernels list their
+//! instructions, generators show which part of their logical array they
+//! produce (a pushed-down slice appears there as `view[...]`). The first
+//! line gives the number of tasks and the memory estimate.
+
+use super::{AxisSel, Generator, NodeRef, Op, SourceView};
+use crate::display::format_bytes;
+use crate::exec::plan::per_task_bytes;
+use std::fmt::Write;
+
+fn grid(n: &NodeRef) -> String {
+    if n.ndim() == 0 {
+        return "()".into();
+    }
+    let cs: Vec<String> = n.chunksize().iter().map(|c| c.to_string()).collect();
+    let nb: Vec<String> = n.numblocks().iter().map(|c| c.to_string()).collect();
+    format!("({}) × ({})", cs.join(", "), nb.join(", "))
+}
+
+fn slice_text(sels: &[AxisSel]) -> String {
+    let parts: Vec<String> = sels
+        .iter()
+        .map(|s| match *s {
+            AxisSel::Index(i) => i.to_string(),
+            AxisSel::NewAxis => "None".into(),
+            AxisSel::Range { start, step, len } => range_text(start, step, len),
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+fn range_text(start: i64, step: i64, len: usize) -> String {
+    let stop = start + step * len as i64;
+    match (start, step) {
+        (0, 1) => format!(":{stop}"),
+        (0, s) => format!("::{s}"),
+        (a, 1) => format!("{a}:{stop}"),
+        (a, s) => format!("{a}::{s}"),
+    }
+}
+
+fn view_text(v: &SourceView) -> String {
+    if v.is_identity() {
+        return String::new();
+    }
+    let mut per_base: Vec<String> = v.base_shape.iter().map(|_| ":".to_string()).collect();
+    for a in &v.axes {
+        if let Some(b) = a.base {
+            per_base[b] = if a.start == 0 && a.step == 1 { ":".into() } else { range_text(a.start, a.step, 0).replace(":0", ":") };
+            if a.step != 1 {
+                per_base[b] = if a.start == 0 { format!("::{}", a.step) } else { format!("{}::{}", a.start, a.step) };
+            }
+        }
+    }
+    for &(b, i) in &v.fixed {
+        per_base[b] = i.to_string();
+    }
+    let base: Vec<String> = v.base_shape.iter().map(|d| d.to_string()).collect();
+    format!(" view[{}] of ({})", per_base.join(", "), base.join(", "))
+}
+
+fn label(n: &NodeRef) -> String {
+    match &n.op {
+        Op::Literal(_) => "array (in memory)".into(),
+        Op::Scalar(s) => format!("scalar {}", s.to_f64()),
+        Op::Generate(g, v) => {
+            let what = match g {
+                Generator::Fill(s) => format!("full({})", s.to_f64()),
+                Generator::Arange { start, step } => format!("arange(start={}, step={})", start.0, step.0),
+                Generator::Linspace { start, stop, num, .. } => format!("linspace({}, {}, {num})", start.0, stop.0),
+                Generator::Eye { k } => format!("eye(k={k})"),
+                Generator::Random { dist, key } => format!("random.{}{:?} stream {}", dist.name(), dist, key.stream),
+            };
+            format!("{what}{}", view_text(v))
+        }
+        Op::Unary(f) => f.name().into(),
+        Op::Binary(f) => f.name().into(),
+        Op::Where => "where".into(),
+        Op::Cast => format!("astype({})", n.dtype),
+        Op::Slice(s) => format!("slice {}", slice_text(s)),
+        Op::BroadcastTo => "broadcast_to".into(),
+        Op::Transpose(p) => format!("transpose{p:?}"),
+        Op::Reshape => "reshape".into(),
+        Op::Rechunk => "rechunk".into(),
+        Op::Reduce { op, axes, keepdims } => {
+            format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })
+        }
+        Op::Fused(p) => format!("fused kernel [{}]", p.describe()),
+    }
+}
+
+fn tree(n: &NodeRef, prefix: &str, last: bool, top: bool, out: &mut String) {
+    let branch = if top { "" } else if last { "└─ " } else { "├─ " };
+    let _ = writeln!(out, "{prefix}{branch}{} : {} {} chunks {}", label(n), n.dtype, crate::ir::build::shape_str(&n.shape), grid(n));
+    let child_prefix = if top { String::new() } else { format!("{prefix}{}", if last { "   " } else { "│  " }) };
+    for (i, c) in n.inputs.iter().enumerate() {
+        tree(c, &child_prefix, i + 1 == n.inputs.len(), false, out);
+    }
+}
+
+/// The plan text for an (already optimized) graph.
+pub fn explain(root: &NodeRef, threads: usize) -> String {
+    let tasks: usize = root.numblocks().iter().product();
+    let (per_task, _) = per_task_bytes(root);
+    let mut out = format!(
+        "plan: {tasks} task{} (one per output chunk), about {} per task, {} peak with {threads} thread{}\n",
+        if tasks == 1 { "" } else { "s" },
+        format_bytes(per_task),
+        format_bytes(per_task * threads as u64),
+        if threads == 1 { "" } else { "s" },
+    );
+    tree(root, "", true, true, &mut out);
+    out
+}

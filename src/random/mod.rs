@@ -1,83 +1,470 @@
-//! TEMPORARY stand-in with the final API while the counter-based generator
-//! is written (a splitmix hash of (key, index)); replaced wholesale.
+//! Counter-based random arrays: the value of element `i` (flat C-order index in
+//! the *logical* full array) is a pure function of `(StreamKey, i)`, so a random
+//! array is identical under every chunking, thread count and process count, and
+//! generating a slice of it directly gives exactly the elements of the full
+//! array. The bits come from Philox4x32-10 (`philox.rs`, which documents how
+//! seed, stream, index and draw number map onto its counter and key); the
+//! distributions (`distributions.rs`, `ziggurat.rs`) read only their own
+//! element's draws, so even rejection samplers stay random-access.
+//!
+//! Entry points: [`fill_f64`] / [`fill_i64`] write a strided run of elements
+//! (the executor's chunk kernels; stride 1 takes a batched, vectorized Philox
+//! path), [`sample_f64`] / [`sample_i64`] give one element.
+
+mod distributions;
+mod philox;
+mod ziggurat;
+
+#[cfg(test)]
+mod tests;
+
+use std::hash::{Hash, Hasher};
 
 use crate::array::DType;
+use distributions::{Ctx, Draws};
+use philox::{LANES, fold_stream, key_of, primary, u64_to_unit};
 
+pub use philox::philox4x32_10;
+
+/// Which random stream: the session seed and a per-call counter (each call of
+/// `random.normal` etc. gets a fresh stream).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StreamKey {
     pub seed: u64,
     pub stream: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Distribution {
-    Random,
-    Uniform { low: f64, high: f64 },
-    StandardNormal,
-    Normal { loc: f64, scale: f64 },
-    RandInt { low: i64, high: i64 },
-    Exponential { scale: f64 },
-}
-impl Eq for Distribution {}
-impl std::hash::Hash for Distribution {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        format!("{self:?}").hash(state)
+impl StreamKey {
+    fn ctx(self) -> Ctx {
+        Ctx { key: key_of(self.seed), stream: fold_stream(self.stream) }
     }
 }
+
+/// A distribution with its parameters. Parameters are validated by the caller
+/// (where the user wrote them, so the error points at their code); invalid ones
+/// here give the documented fallback of each sampler, never a panic.
+///
+/// Equality and hashing are bitwise on the `f64` parameters (IR nodes are
+/// hash-consed; `0.0` and `-0.0` are different nodes, a NaN equals itself).
+#[derive(Clone, Copy, Debug)]
+pub enum Distribution {
+    /// random.random / random_sample: uniform [0, 1)
+    Random,
+    /// [low, high); `low == high` gives `low`.
+    Uniform {
+        low: f64,
+        high: f64,
+    },
+    StandardNormal,
+    /// `scale = 0` gives `loc`.
+    Normal {
+        loc: f64,
+        scale: f64,
+    },
+    /// Integers in [low, high), exactly uniform (no modulo bias), any span up to
+    /// 2^64 - 1. `low >= high` must be rejected by the caller; here it gives `low`.
+    RandInt {
+        low: i64,
+        high: i64,
+    },
+    /// Mean `scale`; `scale = 0` gives 0.
+    Exponential {
+        scale: f64,
+    },
+    /// Integer; `lam <= 0` gives 0.
+    Poisson {
+        lam: f64,
+    },
+    /// Integer successes in `n` trials; `n <= 0` or `p <= 0` gives 0, `p >= 1` gives `n`.
+    Binomial {
+        n: i64,
+        p: f64,
+    },
+    /// Integer trials up to the first success (>= 1); `p >= 1` gives 1, `p <= 0` gives i64::MAX.
+    Geometric {
+        p: f64,
+    },
+    /// `shape <= 0` gives 0.
+    Gamma {
+        shape: f64,
+        scale: f64,
+    },
+    /// `a` or `b <= 0` gives NaN.
+    Beta {
+        a: f64,
+        b: f64,
+    },
+    /// `exp(N(mean, sigma))`.
+    LogNormal {
+        mean: f64,
+        sigma: f64,
+    },
+    /// `2 * Gamma(df / 2)`; `df <= 0` gives 0.
+    ChiSquare {
+        df: f64,
+    },
+    /// NumPy's Pareto II / Lomax: `exp(E / a) - 1`, `E` standard exponential.
+    Pareto {
+        a: f64,
+    },
+}
+
 impl Distribution {
+    /// Float64, or Int64 for the integer distributions.
     pub fn dtype(&self) -> DType {
+        if self.is_integer() { DType::Int64 } else { DType::Float64 }
+    }
+
+    fn is_integer(&self) -> bool {
+        matches!(
+            self,
+            Distribution::RandInt { .. }
+                | Distribution::Poisson { .. }
+                | Distribution::Binomial { .. }
+                | Distribution::Geometric { .. }
+        )
+    }
+
+    /// The NumPy function name ("normal", "uniform", ...).
+    pub fn name(&self) -> &'static str {
         match self {
-            Distribution::RandInt { .. } => DType::Int64,
-            _ => DType::Float64,
+            Distribution::Random => "random",
+            Distribution::Uniform { .. } => "uniform",
+            Distribution::StandardNormal => "standard_normal",
+            Distribution::Normal { .. } => "normal",
+            Distribution::RandInt { .. } => "randint",
+            Distribution::Exponential { .. } => "exponential",
+            Distribution::Poisson { .. } => "poisson",
+            Distribution::Binomial { .. } => "binomial",
+            Distribution::Geometric { .. } => "geometric",
+            Distribution::Gamma { .. } => "gamma",
+            Distribution::Beta { .. } => "beta",
+            Distribution::LogNormal { .. } => "lognormal",
+            Distribution::ChiSquare { .. } => "chisquare",
+            Distribution::Pareto { .. } => "pareto",
         }
     }
-    pub fn name(&self) -> &'static str {
-        "random"
+
+    /// A variant tag and the parameters' bits: the identity used by `Eq`/`Hash`.
+    fn identity(&self) -> (u8, [u64; 2]) {
+        use Distribution as D;
+        let b = f64::to_bits;
+        match *self {
+            D::Random => (0, [0, 0]),
+            D::Uniform { low, high } => (1, [b(low), b(high)]),
+            D::StandardNormal => (2, [0, 0]),
+            D::Normal { loc, scale } => (3, [b(loc), b(scale)]),
+            D::RandInt { low, high } => (4, [low as u64, high as u64]),
+            D::Exponential { scale } => (5, [b(scale), 0]),
+            D::Poisson { lam } => (6, [b(lam), 0]),
+            D::Binomial { n, p } => (7, [n as u64, b(p)]),
+            D::Geometric { p } => (8, [b(p), 0]),
+            D::Gamma { shape, scale } => (9, [b(shape), b(scale)]),
+            D::Beta { a, b: bb } => (10, [b(a), b(bb)]),
+            D::LogNormal { mean, sigma } => (11, [b(mean), b(sigma)]),
+            D::ChiSquare { df } => (12, [b(df), 0]),
+            D::Pareto { a } => (13, [b(a), 0]),
+        }
     }
 }
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
-    z ^ (z >> 31)
+
+impl PartialEq for Distribution {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
 }
-fn u01(key: StreamKey, i: u64, d: u64) -> f64 {
-    let h = mix(mix(mix(key.seed) ^ key.stream) ^ i ^ (d << 60));
-    (h >> 11) as f64 / (1u64 << 53) as f64
+
+impl Eq for Distribution {}
+
+impl Hash for Distribution {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.identity().hash(state)
+    }
 }
-pub fn sample_f64(dist: &Distribution, key: StreamKey, index: u64) -> f64 {
-    let u = u01(key, index, 0);
+
+/// One element of a non-hot-path distribution as f64 (integer distributions
+/// converted exactly up to 2^53).
+fn elem_f64(dist: &Distribution, ctx: Ctx, index: u64, p: u64) -> f64 {
+    use Distribution as D;
+    let mut d = Draws::new(ctx, index, p);
     match *dist {
-        Distribution::Random => u,
-        Distribution::Uniform { low, high } => low + (high - low) * u,
-        Distribution::StandardNormal | Distribution::Normal { .. } => {
-            let u2 = u01(key, index, 1);
-            let z = (-2.0 * (1.0 - u).ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos();
-            match *dist {
-                Distribution::Normal { loc, scale } => loc + scale * z,
-                _ => z,
+        D::Random => d.unit(),
+        D::Uniform { low, high } => low + (high - low) * d.unit(),
+        D::StandardNormal => d.normal(),
+        D::Normal { loc, scale } => loc + scale * d.normal(),
+        D::Exponential { scale } => scale * d.exponential(),
+        D::Gamma { shape, scale } => scale * distributions::std_gamma(shape, &mut d),
+        D::Beta { a, b } => distributions::beta(a, b, &mut d),
+        D::LogNormal { mean, sigma } => (mean + sigma * d.normal()).exp(),
+        D::ChiSquare { df } => 2.0 * distributions::std_gamma(0.5 * df, &mut d),
+        D::Pareto { a } => (d.exponential() / a).exp_m1(),
+        D::RandInt { .. } | D::Poisson { .. } | D::Binomial { .. } | D::Geometric { .. } => {
+            elem_i64(dist, ctx, index, p) as f64
+        }
+    }
+}
+
+/// One element of a non-hot-path distribution as i64 (float distributions
+/// converted with `as`: truncation toward zero, saturating, NaN to 0).
+fn elem_i64(dist: &Distribution, ctx: Ctx, index: u64, p: u64) -> i64 {
+    use Distribution as D;
+    let mut d = Draws::new(ctx, index, p);
+    match *dist {
+        D::RandInt { low, high } => distributions::randint(low, high, ctx, index, p),
+        D::Poisson { lam } => distributions::poisson(lam, &mut d),
+        D::Binomial { n, p } => distributions::binomial(n, p, &mut d),
+        D::Geometric { p } => distributions::geometric(p, &mut d),
+        _ => elem_f64(dist, ctx, index, p) as i64,
+    }
+}
+
+/// Instantiates `$body` with a sampler pair specialised for the distribution,
+/// so each hot distribution gets its own fully inlined loop:
+/// `$fast: Fn(draw0) -> (value, final)` decides ~all elements from draw 0
+/// without branches; `$slow: Fn(index, draw0) -> value` is the exact answer
+/// for the rest (rejections, and every multi-draw distribution).
+macro_rules! with_f64_sampler {
+    ($dist:expr, $ctx:ident, $fast:ident, $slow:ident => $body:expr) => {{
+        use Distribution as D;
+        let ctx: Ctx = $ctx;
+        match *$dist {
+            D::Random => {
+                let $fast = |p: u64| (u64_to_unit(p), true);
+                let $slow = |_i: u64, p: u64| u64_to_unit(p);
+                $body
+            }
+            D::Uniform { low, high } => {
+                let w = high - low;
+                let $fast = |p: u64| (low + w * u64_to_unit(p), true);
+                let $slow = |_i: u64, p: u64| low + w * u64_to_unit(p);
+                $body
+            }
+            D::StandardNormal => {
+                let t = &*ziggurat::TABLES;
+                let $fast = |p: u64| ziggurat::fast(t, p);
+                let $slow = |i: u64, p: u64| distributions::std_normal(t, ctx, i, p);
+                $body
+            }
+            D::Normal { loc, scale } => {
+                let t = &*ziggurat::TABLES;
+                let $fast = |p: u64| {
+                    let (z, ok) = ziggurat::fast(t, p);
+                    (loc + scale * z, ok)
+                };
+                let $slow = |i: u64, p: u64| loc + scale * distributions::std_normal(t, ctx, i, p);
+                $body
+            }
+            D::Exponential { scale } => {
+                let $fast = |p: u64| (scale * distributions::std_exponential(p), true);
+                let $slow = |_i: u64, p: u64| scale * distributions::std_exponential(p);
+                $body
+            }
+            D::RandInt { low, high } => {
+                let $fast = |p: u64| {
+                    let (v, ok) = distributions::randint_fast(low, high, p);
+                    (v as f64, ok)
+                };
+                let $slow = |i: u64, p: u64| distributions::randint(low, high, ctx, i, p) as f64;
+                $body
+            }
+            _ => {
+                let dist = *$dist;
+                let $fast = |_p: u64| (0.0, false);
+                let $slow = |i: u64, p: u64| elem_f64(&dist, ctx, i, p);
+                $body
             }
         }
-        Distribution::RandInt { .. } => sample_i64(dist, key, index) as f64,
-        Distribution::Exponential { scale } => -scale * (1.0 - u).ln(),
-    }
+    }};
 }
-pub fn sample_i64(dist: &Distribution, key: StreamKey, index: u64) -> i64 {
-    match *dist {
-        Distribution::RandInt { low, high } if high > low => {
-            low + ((u01(key, index, 0) * (high - low) as f64) as i64)
+
+/// As [`with_f64_sampler`], producing i64.
+macro_rules! with_i64_sampler {
+    ($dist:expr, $ctx:ident, $fast:ident, $slow:ident => $body:expr) => {{
+        use Distribution as D;
+        let ctx: Ctx = $ctx;
+        match *$dist {
+            D::RandInt { low, high } => {
+                let $fast = |p: u64| distributions::randint_fast(low, high, p);
+                let $slow = |i: u64, p: u64| distributions::randint(low, high, ctx, i, p);
+                $body
+            }
+            _ => {
+                let dist = *$dist;
+                let $fast = |_p: u64| (0, false);
+                let $slow = |i: u64, p: u64| elem_i64(&dist, ctx, i, p);
+                $body
+            }
         }
-        Distribution::RandInt { low, .. } => low,
-        _ => sample_f64(dist, key, index) as i64,
+    }};
+}
+
+/// Runs [`drive`] in its AVX2 copy when the CPU has AVX2.
+#[inline(always)]
+fn run<T: Copy>(
+    ctx: Ctx,
+    first: u64,
+    stride: u64,
+    out: &mut [T],
+    fast: impl Fn(u64) -> (T, bool),
+    slow: impl Fn(u64, u64) -> T,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if philox::have_avx2() {
+        // SAFETY: the CPU supports AVX2 (checked at run time just above).
+        unsafe { drive_avx2(ctx, first, stride, out, fast, slow) };
+        return;
+    }
+    drive(ctx, first, stride, out, fast, slow)
+}
+
+/// [`drive`] compiled with AVX2 (Philox lanes in 256-bit registers, gathers for
+/// the ziggurat tables). Only instruction selection differs: results are
+/// bit-identical to the baseline copy (no FMA contraction happens in Rust).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn drive_avx2<T: Copy>(
+    ctx: Ctx,
+    first: u64,
+    stride: u64,
+    out: &mut [T],
+    fast: impl Fn(u64) -> (T, bool),
+    slow: impl Fn(u64, u64) -> T,
+) {
+    drive(ctx, first, stride, out, fast, slow)
+}
+
+/// The draw-0 `u64`s of lane `l` of a primary block: (even element, odd element).
+#[inline(always)]
+fn halves(c: &[[u32; LANES]; 4], l: usize) -> (u64, u64) {
+    (u64::from(c[0][l]) | u64::from(c[1][l]) << 32, u64::from(c[2][l]) | u64::from(c[3][l]) << 32)
+}
+
+/// Writes `out[k]` = the element `first + k * stride`. Draw 0 is computed
+/// `LANES` Philox blocks at a time; with stride 1 each block serves two
+/// neighbouring elements (see `philox.rs`). Each batch first applies `fast` to
+/// all its elements (a branch-free loop), then `slow` to the few it refused.
+// Lanes index several SoA word arrays at once.
+#[allow(clippy::needless_range_loop)]
+#[inline(always)]
+fn drive<T: Copy>(
+    ctx: Ctx,
+    first: u64,
+    stride: u64,
+    out: &mut [T],
+    fast: impl Fn(u64) -> (T, bool),
+    slow: impl Fn(u64, u64) -> T,
+) {
+    let one = |i: u64, p: u64| match fast(p) {
+        (v, true) => v,
+        _ => slow(i, p),
+    };
+    let mut pos = 0;
+    let mut c = [[0u32; LANES]; 4];
+    if stride == 1 {
+        let mut i = first;
+        if i & 1 == 1
+            && let Some(o) = out.first_mut()
+        {
+            *o = one(i, primary(ctx.key, ctx.stream, i));
+            pos = 1;
+            i = i.wrapping_add(1);
+        }
+        // Now `i` is even: lane l covers elements i + 2l and i + 2l + 1.
+        let mut p = [0u64; 2 * LANES];
+        while pos < out.len() {
+            for l in 0..LANES {
+                let j = i.wrapping_add(2 * l as u64) >> 1;
+                c[0][l] = j as u32;
+                c[1][l] = (j >> 32) as u32;
+                c[2][l] = ctx.stream;
+                c[3][l] = 0;
+            }
+            philox::blocks(&mut c, ctx.key);
+            for l in 0..LANES {
+                (p[2 * l], p[2 * l + 1]) = halves(&c, l);
+            }
+            let rest = &mut out[pos..];
+            if let Some(dst) = rest.first_chunk_mut::<{ 2 * LANES }>() {
+                let mut refused = 0u32;
+                for k in 0..2 * LANES {
+                    let (v, ok) = fast(p[k]);
+                    dst[k] = v;
+                    refused |= u32::from(!ok) << k;
+                }
+                while refused != 0 {
+                    let k = refused.trailing_zeros() as usize;
+                    dst[k] = slow(i.wrapping_add(k as u64), p[k]);
+                    refused &= refused - 1;
+                }
+                pos += 2 * LANES;
+                i = i.wrapping_add(2 * LANES as u64);
+            } else {
+                let n = rest.len();
+                for (k, o) in rest.iter_mut().enumerate() {
+                    *o = one(i.wrapping_add(k as u64), p[k]);
+                }
+                pos += n;
+            }
+        }
+        return;
+    }
+    // Any other stride (including 0): one block per element, batched anyway.
+    let mut idx = [0u64; LANES];
+    while pos < out.len() {
+        let n = (out.len() - pos).min(LANES);
+        for l in 0..LANES {
+            let e = first.wrapping_add(((pos + l) as u64).wrapping_mul(stride));
+            idx[l] = e;
+            let j = e >> 1;
+            c[0][l] = j as u32;
+            c[1][l] = (j >> 32) as u32;
+            c[2][l] = ctx.stream;
+            c[3][l] = 0;
+        }
+        philox::blocks(&mut c, ctx.key);
+        for l in 0..n {
+            let (even, odd) = halves(&c, l);
+            out[pos + l] = one(idx[l], if idx[l] & 1 == 0 { even } else { odd });
+        }
+        pos += n;
     }
 }
+
+/// `out[k]` = the sample at flat index `first + k * stride` (wrapping in u64).
+/// Integer distributions are written as their (exact below 2^53) f64 value.
 pub fn fill_f64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, out: &mut [f64]) {
-    for (k, o) in out.iter_mut().enumerate() {
-        *o = sample_f64(dist, key, first + k as u64 * stride);
-    }
+    let ctx = key.ctx();
+    with_f64_sampler!(dist, ctx, fast, slow => run(ctx, first, stride, out, fast, slow))
 }
+
+/// `out[k]` = the sample at flat index `first + k * stride`. Float
+/// distributions are converted with `as` (truncation, saturating, NaN to 0).
+/// `RandInt` with `low >= high` writes `low` (the caller must reject it).
 pub fn fill_i64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, out: &mut [i64]) {
-    for (k, o) in out.iter_mut().enumerate() {
-        *o = sample_i64(dist, key, first + k as u64 * stride);
-    }
+    let ctx = key.ctx();
+    with_i64_sampler!(dist, ctx, fast, slow => run(ctx, first, stride, out, fast, slow))
+}
+
+/// The sample at flat index `index`; equal to the matching element of any fill.
+pub fn sample_f64(dist: &Distribution, key: StreamKey, index: u64) -> f64 {
+    let ctx = key.ctx();
+    with_f64_sampler!(dist, ctx, fast, slow => {
+        let p = primary(ctx.key, ctx.stream, index);
+        match fast(p) {
+            (v, true) => v,
+            _ => slow(index, p),
+        }
+    })
+}
+
+/// The sample at flat index `index` as i64 (conversions as in [`fill_i64`]).
+pub fn sample_i64(dist: &Distribution, key: StreamKey, index: u64) -> i64 {
+    let ctx = key.ctx();
+    with_i64_sampler!(dist, ctx, fast, slow => {
+        let p = primary(ctx.key, ctx.stream, index);
+        match fast(p) {
+            (v, true) => v,
+            _ => slow(index, p),
+        }
+    })
 }

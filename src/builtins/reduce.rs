@@ -1,0 +1,98 @@
+//! Reductions: `sum, prod, mean, std, var, min, max, any, all` over an
+//! axis, a tuple of axes or everything, with `keepdims`; as functions and
+//! as methods.
+
+use super::convert::*;
+use super::{Args, Builtin, Module};
+use crate::diag::{Diagnostic, ErrorKind};
+use crate::interp::{Interp, Value};
+use crate::ir::build;
+use crate::ir::ops::ReduceOp;
+
+fn reduce(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
+    let (v, span) = a.get("a");
+    // Python's min(3, 4) / max(a, b) on plain numbers.
+    if matches!(op, ReduceOp::Min | ReduceOp::Max)
+        && matches!(v, Value::Int(_) | Value::Float(_))
+        && matches!(a.value("axis"), Value::Int(_) | Value::Float(_))
+    {
+        let (x, y) = (v.clone(), a.value("axis"));
+        let (fx, fy) = (to_f64(interp, &x, span, "a")?, to_f64(interp, &y, span, "b")?);
+        let pick_first = if op == ReduceOp::Max { fx >= fy } else { fx <= fy };
+        return Ok(if pick_first { x } else { y });
+    }
+    let x = to_array(&v, span)?;
+    let axes = to_axes(&a.value("axis"), a.span("axis"), x.ndim())?;
+    let keepdims = to_bool(&a.value("keepdims"), a.span("keepdims"), "keepdims")?;
+    let op = match op {
+        ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
+            let ddof = to_int(&a.value("ddof"), a.span("ddof"), "ddof")?;
+            if ddof < 0 {
+                return Err(Diagnostic::new(ErrorKind::Value, "ddof must be non-negative", a.span("ddof")));
+            }
+            let ddof = ddof as u32;
+            if matches!(op, ReduceOp::Var { .. }) { ReduceOp::Var { ddof } } else { ReduceOp::Std { ddof } }
+        }
+        op => op,
+    };
+    let input = match op.has_dtype_param().then(|| to_dtype(&a.value("dtype"), a.span("dtype"))).transpose()?.flatten() {
+        Some(d) => build::cast(&x, d),
+        None => x,
+    };
+    let node = build::reduce(&input, op, axes, keepdims).map_err(|d| d.or_span(a.call_span))?;
+    interp.scalar_or_array(&v, node, a.call_span)
+}
+
+trait DTypeParam {
+    fn has_dtype_param(self) -> bool;
+}
+
+impl DTypeParam for ReduceOp {
+    fn has_dtype_param(self) -> bool {
+        !matches!(self, ReduceOp::Min | ReduceOp::Max | ReduceOp::Any | ReduceOp::All)
+    }
+}
+
+macro_rules! reductions {
+    ($($name:literal, $sig:literal, $op:expr, $doc:literal, [$($ex:literal),*];)*) => {
+        &[$(Builtin {
+            name: $name,
+            module: Module::Root,
+            signature: $sig,
+            doc: $doc,
+            examples: &[$($ex),*],
+            method: true,
+            imp: |i, a| reduce(i, a, $op),
+        },)*]
+    };
+}
+
+pub const BUILTINS: &[Builtin] = reductions! {
+    "sum", "sum(a, axis=None, dtype=None, keepdims=False)", ReduceOp::Sum,
+        "Sum of elements over the given axes (all by default). Integers sum in int64.",
+        ["sum(arange(10))", "ones((2, 3)).sum(axis=0)"];
+    "prod", "prod(a, axis=None, dtype=None, keepdims=False)", ReduceOp::Prod,
+        "Product of elements over the given axes.", ["prod(arange(1, 6))"];
+    "mean", "mean(a, axis=None, dtype=None, keepdims=False)", ReduceOp::Mean,
+        "Arithmetic mean over the given axes; integers give float64.",
+        ["mean(arange(10))", "random.normal(10, 0.1, (20000, 20000), chunks=(1000, 1000)).mean(axis=0)[::100].shape"];
+    "std", "std(a, axis=None, dtype=None, ddof=0, keepdims=False)", ReduceOp::Std { ddof: 0 },
+        "Standard deviation (divides by N - ddof), computed with a stable parallel algorithm.",
+        ["std(array([1.0, 2.0, 3.0, 4.0]))", "arange(10).std(ddof=1)"];
+    "var", "var(a, axis=None, dtype=None, ddof=0, keepdims=False)", ReduceOp::Var { ddof: 0 },
+        "Variance (divides by N - ddof).", ["var(array([1.0, 2.0, 3.0, 4.0]))"];
+    "min", "min(a, axis=None, keepdims=False)", ReduceOp::Min,
+        "Minimum over the given axes (NaN propagates). `min(3, 4)` on two numbers is Python's min.",
+        ["min(array([3, 1, 2]))", "eye(3).min(axis=1)"];
+    "max", "max(a, axis=None, keepdims=False)", ReduceOp::Max,
+        "Maximum over the given axes (NaN propagates). `max(3, 4)` on two numbers is Python's max.",
+        ["max(array([3, 1, 2]))", "max(2, 7)"];
+    "amin", "amin(a, axis=None, keepdims=False)", ReduceOp::Min,
+        "Same as `min`.", ["amin(arange(4))"];
+    "amax", "amax(a, axis=None, keepdims=False)", ReduceOp::Max,
+        "Same as `max`.", ["amax(arange(4))"];
+    "any", "any(a, axis=None, keepdims=False)", ReduceOp::Any,
+        "True if any element is true (non-zero).", ["any(arange(3) > 1)"];
+    "all", "all(a, axis=None, keepdims=False)", ReduceOp::All,
+        "True if every element is true (non-zero).", ["all(arange(3) >= 0)"];
+};

@@ -1,0 +1,107 @@
+//! The chunk plan's memory estimate, checked before anything runs.
+//!
+//! A task computes one chunk of the root; while it runs it holds that
+//! chunk and, below it, roughly one chunk-sized region per operation of
+//! the expression. With `threads` tasks in flight the peak is about
+//! `threads × per_task`. A plan whose estimate exceeds the memory limit is
+//! refused with a message naming the operation and the sizes, instead of
+//! being killed by the OS halfway through.
+
+use super::ExecResult;
+use crate::diag::{Diagnostic, ErrorKind};
+use crate::display::format_bytes;
+use crate::ir::{NodeRef, Op};
+use std::collections::HashSet;
+
+/// Bytes of the largest chunk of a node.
+pub fn max_chunk_bytes(n: &NodeRef) -> u64 {
+    n.chunksize().iter().product::<usize>() as u64 * n.dtype.size() as u64
+}
+
+/// Estimated bytes one task holds at its peak, and the node with the
+/// largest chunk (the one to blame when the estimate is too big).
+pub fn per_task_bytes(root: &NodeRef) -> (u64, NodeRef) {
+    let mut seen = HashSet::new();
+    let mut worst = root.clone();
+    let total = walk(root, &mut seen, &mut worst);
+    (total, worst)
+}
+
+fn walk(n: &NodeRef, seen: &mut HashSet<u64>, worst: &mut NodeRef) -> u64 {
+    if !seen.insert(n.id) {
+        return 0;
+    }
+    if max_chunk_bytes(n) > max_chunk_bytes(worst) {
+        *worst = n.clone();
+    }
+    // Generators feeding a kernel are produced tile by tile: no chunk held.
+    let own = match &n.op {
+        Op::Generate(..) | Op::Scalar(_) => 0,
+        _ => max_chunk_bytes(n),
+    };
+    own + n.inputs.iter().map(|i| walk(i, seen, worst)).sum::<u64>()
+}
+
+/// The memory limit: `ARR_MEMORY` bytes if set, else half of physical RAM.
+pub fn memory_limit() -> u64 {
+    if let Some(v) = std::env::var("ARR_MEMORY").ok().and_then(|v| parse_bytes(&v)) {
+        return v;
+    }
+    let total = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("MemTotal:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok()))
+        .map(|kib| kib * 1024)
+        .unwrap_or(8 << 30);
+    total / 2
+}
+
+/// Parses `512M`, `4G`, `1000000` into bytes.
+pub fn parse_bytes(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let (num, mult) = match s.chars().last()?.to_ascii_uppercase() {
+        'K' => (&s[..s.len() - 1], 1u64 << 10),
+        'M' => (&s[..s.len() - 1], 1 << 20),
+        'G' => (&s[..s.len() - 1], 1 << 30),
+        'T' => (&s[..s.len() - 1], 1 << 40),
+        _ => (s, 1),
+    };
+    num.trim().parse::<f64>().ok().filter(|v| *v >= 0.0).map(|v| (v * mult as f64) as u64)
+}
+
+/// Refuses a plan whose estimated peak exceeds the memory limit.
+pub fn check_memory(root: &NodeRef, threads: usize) -> ExecResult<()> {
+    let (per_task, worst) = per_task_bytes(root);
+    let peak = per_task.saturating_mul(threads.max(1) as u64);
+    let limit = memory_limit();
+    if peak > limit {
+        return Err(Diagnostic::global(
+            ErrorKind::Memory,
+            format!(
+                "this computation would need about {} ({} threads × {} per task), over the memory limit of {}; \
+                 the largest chunks are {} each, of a {} array of shape {}",
+                format_bytes(peak),
+                threads,
+                format_bytes(per_task),
+                format_bytes(limit),
+                format_bytes(max_chunk_bytes(&worst)),
+                worst.dtype,
+                crate::ir::build::shape_str(&worst.shape)
+            ),
+        )
+        .with_hint("use smaller chunks (chunks=... or .rechunk(...)), or raise the limit with ARR_MEMORY"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_byte_sizes() {
+        assert_eq!(parse_bytes("512M"), Some(512 << 20));
+        assert_eq!(parse_bytes("2g"), Some(2 << 30));
+        assert_eq!(parse_bytes("1000"), Some(1000));
+        assert_eq!(parse_bytes("x"), None);
+    }
+}

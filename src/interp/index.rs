@@ -1,0 +1,217 @@
+//! Indexing: `x[...]` on arrays (basic NumPy indexing, lazily, as a slice
+//! node) and on Python sequences, strings and dicts.
+
+use super::{Interp, Value};
+use crate::builtins::to_int;
+use crate::diag::{Diagnostic, ErrorKind, Span};
+use crate::ir::{build, AxisSel};
+use crate::syntax::ast::{Expr, IndexItem};
+use std::sync::Arc;
+
+type R<T> = Result<T, Diagnostic>;
+
+/// One evaluated index item.
+enum Item {
+    Int(i64, Span),
+    Slice(Option<i64>, Option<i64>, Option<i64>, Span),
+    NewAxis,
+    Ellipsis,
+}
+
+/// Python's `slice.indices(len)`: start, step and element count.
+pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize, span: Span) -> R<(i64, i64, usize)> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(Diagnostic::new(ErrorKind::Value, "slice step cannot be zero", span));
+    }
+    let n = len as i64;
+    let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+    let norm = |v: i64| if v < 0 { v + n } else { v };
+    let (start, stop) = if step > 0 {
+        (start.map_or(0, |s| clamp(norm(s), 0, n)), stop.map_or(n, |s| clamp(norm(s), 0, n)))
+    } else {
+        (start.map_or(n - 1, |s| clamp(norm(s), -1, n - 1)), stop.map_or(-1, |s| clamp(norm(s), -1, n - 1)))
+    };
+    let count = if step > 0 {
+        if stop > start { (stop - start + step - 1) / step } else { 0 }
+    } else if start > stop {
+        (start - stop - step - 1) / -step
+    } else {
+        0
+    };
+    Ok((start, step, count as usize))
+}
+
+fn norm_index(i: i64, len: usize, axis: usize, span: Span) -> R<usize> {
+    let n = len as i64;
+    if i < -n || i >= n {
+        return Err(Diagnostic::new(
+            ErrorKind::Index,
+            format!("index {i} is out of bounds for axis {axis} with size {len}"),
+            span,
+        ));
+    }
+    Ok(if i < 0 { (i + n) as usize } else { i as usize })
+}
+
+impl Interp {
+    fn opt_int(&mut self, e: &Option<crate::syntax::ast::SExpr>) -> R<Option<i64>> {
+        match e {
+            None => Ok(None),
+            Some(e) => match self.eval(e)? {
+                Value::None => Ok(None),
+                v => Ok(Some(to_int(&v, e.span, "slice indices")?)),
+            },
+        }
+    }
+
+    fn items(&mut self, items: &[IndexItem]) -> R<Vec<Item>> {
+        let mut out = Vec::new();
+        for it in items {
+            match it {
+                IndexItem::Slice { start, stop, step, span } => {
+                    out.push(Item::Slice(self.opt_int(start)?, self.opt_int(stop)?, self.opt_int(step)?, *span));
+                }
+                IndexItem::Expr(e) => match self.eval(e)? {
+                    Value::None => out.push(Item::NewAxis),
+                    Value::Ellipsis => out.push(Item::Ellipsis),
+                    Value::Int(i) => out.push(Item::Int(i, e.span)),
+                    Value::Bool(_) | Value::Array(_) | Value::List(_) => {
+                        return Err(Diagnostic::new(
+                            ErrorKind::Index,
+                            "indexing with arrays, lists or booleans (fancy and mask indexing) is not supported yet",
+                            e.span,
+                        )
+                        .with_hint("use integers, slices, None and ... for now"));
+                    }
+                    // `x[(0, 1)]` is `x[0, 1]`.
+                    Value::Tuple(t) if matches!(e.node, Expr::Tuple(_)) || items.len() == 1 => {
+                        for v in t.iter() {
+                            match v {
+                                Value::Int(i) => out.push(Item::Int(*i, e.span)),
+                                Value::None => out.push(Item::NewAxis),
+                                Value::Ellipsis => out.push(Item::Ellipsis),
+                                other => {
+                                    return Err(Diagnostic::new(ErrorKind::Index, format!("invalid index of type {}", other.type_name()), e.span));
+                                }
+                            }
+                        }
+                    }
+                    other => {
+                        return Err(Diagnostic::new(
+                            ErrorKind::Index,
+                            format!("only integers, slices, None and ... are valid indices, not {}", other.type_name()),
+                            e.span,
+                        ));
+                    }
+                },
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) fn index_value(&mut self, v: Value, obj_span: Span, items: &[IndexItem], span: Span) -> R<Value> {
+        if let Value::Dict(d) = &v {
+            let [IndexItem::Expr(e)] = items else {
+                return Err(Diagnostic::new(ErrorKind::Type, "dict keys cannot be slices", span));
+            };
+            let key = self.eval(e)?;
+            return d
+                .iter()
+                .find(|(k, _)| super::ops::values_equal(k, &key))
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| Diagnostic::new(ErrorKind::Index, format!("key {} not found", super::repr(&key)), e.span));
+        }
+        let items = self.items(items)?;
+        match v {
+            Value::Array(node) => {
+                let sels = array_selection(&node.shape, &items, span)?;
+                Ok(Value::Array(build::slice(&node, sels).map_err(|d| d.or_span(span))?))
+            }
+            Value::Str(_) | Value::Tuple(_) | Value::List(_) | Value::Range(..) => {
+                let (seq, is_str) = match &v {
+                    Value::Str(s) => (s.chars().map(|c| Value::str(&c.to_string())).collect(), true),
+                    other => (other.sequence().expect("sequence"), false),
+                };
+                let [item] = items.as_slice() else {
+                    return Err(Diagnostic::new(ErrorKind::Type, format!("{} indices must be a single int or slice", v.type_name()), span));
+                };
+                match item {
+                    Item::Int(i, s) => Ok(seq[norm_index(*i, seq.len(), 0, *s)?].clone()),
+                    Item::Slice(a, b, c, s) => {
+                        let (start, step, n) = slice_indices(*a, *b, *c, seq.len(), *s)?;
+                        let picked: Vec<Value> = (0..n).map(|k| seq[(start + k as i64 * step) as usize].clone()).collect();
+                        Ok(match &v {
+                            _ if is_str => Value::str(&picked.iter().map(|p| super::show::plain_str(p)).collect::<String>()),
+                            Value::Tuple(_) => Value::tuple(picked),
+                            _ => Value::List(Arc::new(picked)),
+                        })
+                    }
+                    _ => Err(Diagnostic::new(ErrorKind::Type, format!("invalid index for {}", v.type_name()), span)),
+                }
+            }
+            other => Err(Diagnostic::new(ErrorKind::Type, format!("'{}' object is not subscriptable", other.type_name()), obj_span)),
+        }
+    }
+}
+
+/// Basic NumPy indexing of an array of `shape` by `items`.
+fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel>> {
+    let consuming = items.iter().filter(|i| matches!(i, Item::Int(..) | Item::Slice(..))).count();
+    let ellipses = items.iter().filter(|i| matches!(i, Item::Ellipsis)).count();
+    if ellipses > 1 {
+        return Err(Diagnostic::new(ErrorKind::Index, "an index can only have a single ellipsis ('...')", span));
+    }
+    if consuming > shape.len() {
+        return Err(Diagnostic::new(
+            ErrorKind::Index,
+            format!("too many indices for array: array is {}-dimensional, but {consuming} were indexed", shape.len()),
+            span,
+        ));
+    }
+    let mut sels = Vec::new();
+    let mut axis = 0;
+    let full = |a: usize| AxisSel::Range { start: 0, step: 1, len: shape[a] };
+    for it in items {
+        match it {
+            Item::NewAxis => sels.push(AxisSel::NewAxis),
+            Item::Ellipsis => {
+                for _ in 0..(shape.len() - consuming) {
+                    sels.push(full(axis));
+                    axis += 1;
+                }
+            }
+            Item::Int(i, s) => {
+                sels.push(AxisSel::Index(norm_index(*i, shape[axis], axis, *s)?));
+                axis += 1;
+            }
+            Item::Slice(a, b, c, s) => {
+                let (start, step, len) = slice_indices(*a, *b, *c, shape[axis], *s)?;
+                sels.push(AxisSel::Range { start, step, len });
+                axis += 1;
+            }
+        }
+    }
+    while axis < shape.len() {
+        sels.push(full(axis));
+        axis += 1;
+    }
+    Ok(sels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slice_indices_match_python() {
+        let s = Span::default();
+        assert_eq!(slice_indices(None, None, Some(100), 20000, s).unwrap(), (0, 100, 200));
+        assert_eq!(slice_indices(None, None, Some(-1), 5, s).unwrap(), (4, -1, 5));
+        assert_eq!(slice_indices(Some(-2), None, None, 5, s).unwrap(), (3, 1, 2));
+        assert_eq!(slice_indices(Some(1), Some(-1), Some(2), 6, s).unwrap(), (1, 2, 2));
+        assert_eq!(slice_indices(Some(10), Some(20), None, 5, s).unwrap(), (5, 1, 0));
+        assert_eq!(slice_indices(Some(3), Some(0), Some(-2), 5, s).unwrap(), (3, -2, 2));
+        assert!(slice_indices(None, None, Some(0), 5, s).is_err());
+    }
+}

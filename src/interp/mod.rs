@@ -1,0 +1,177 @@
+//! The interpreter: runs statements eagerly over [`Value`]s.
+//!
+//! Python-like values compute at once; array operations only add nodes to
+//! the IR graph (user functions are therefore traced, not interpreted per
+//! element). Evaluation is forced only where a concrete value is needed:
+//! printing, displaying, `compute()`, and Python code that needs a scalar
+//! (`if x.sum() > 0:`, `float(x)`). Statements live here, expressions in
+//! `expr.rs`, operators in `ops.rs`, indexing in `index.rs`, and turning
+//! values into text in `show.rs`.
+
+mod expr;
+mod format_spec;
+mod index;
+pub mod ops;
+mod show;
+mod stmt;
+pub mod value;
+
+pub use show::{repr, scalar_value};
+pub use value::{Function, FunctionBody, Value};
+
+use crate::array::ArrayData;
+use crate::diag::{Diagnostic, ErrorKind};
+use crate::ir::NodeRef;
+use crate::random::StreamKey;
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// Deepest nesting of user-function calls before a clear error (instead of
+/// overflowing the native stack).
+pub const MAX_CALL_DEPTH: usize = 200;
+
+/// Where `print` output goes.
+pub type Output = Box<dyn Write + Send>;
+
+/// Interpreter state: variables, the random-stream counter, and the
+/// executor it forces computations on.
+pub struct Interp {
+    pub globals: HashMap<String, Value>,
+    frames: Vec<HashMap<String, Value>>,
+    seed: u64,
+    stream: u64,
+    pool: Arc<rayon::ThreadPool>,
+    cancel: Arc<AtomicBool>,
+    /// Run the optimizer before computing (off only to test that it does
+    /// not change results).
+    pub optimize: bool,
+    out: Output,
+}
+
+/// The part of the interpreter a failed REPL input must not change.
+pub struct Snapshot {
+    globals: HashMap<String, Value>,
+    seed: u64,
+    stream: u64,
+}
+
+impl Interp {
+    pub fn new(pool: Arc<rayon::ThreadPool>, cancel: Arc<AtomicBool>, seed: u64, out: Output) -> Interp {
+        Interp { globals: HashMap::new(), frames: Vec::new(), seed, stream: 0, pool, cancel, optimize: true, out }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot { globals: self.globals.clone(), seed: self.seed, stream: self.stream }
+    }
+
+    pub fn restore(&mut self, s: Snapshot) {
+        self.globals = s.globals;
+        self.seed = s.seed;
+        self.stream = s.stream;
+        self.frames.clear();
+    }
+
+    pub fn set_output(&mut self, out: Output) {
+        self.out = out;
+    }
+
+    pub fn write_out(&mut self, text: &str) {
+        // A closed stdout (e.g. `arr ... | head`) is not an error in the program.
+        let _ = self.out.write_all(text.as_bytes());
+        let _ = self.out.flush();
+    }
+
+    /// A fresh random stream for one random-array call.
+    pub fn next_stream(&mut self) -> StreamKey {
+        self.stream += 1;
+        StreamKey { seed: self.seed, stream: self.stream }
+    }
+
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed;
+        self.stream = 0;
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The graph `compute` would run: optimized unless turned off.
+    pub fn plan(&self, node: &NodeRef) -> NodeRef {
+        if self.optimize { crate::optimize::optimize(node) } else { node.clone() }
+    }
+
+    /// Computes an array's whole value on the session's thread pool.
+    pub fn compute(&mut self, node: &NodeRef) -> Result<ArrayData, Diagnostic> {
+        let plan = self.plan(node);
+        crate::exec::plan::check_memory(&plan, self.pool.current_num_threads())?;
+        let ctx = crate::exec::Ctx::new(self.cancel.clone());
+        self.pool.install(|| crate::exec::compute(&plan, &ctx))
+    }
+
+    /// The `explain` text of an array.
+    pub fn explain(&self, node: &NodeRef) -> String {
+        crate::ir::explain::explain(&self.plan(node), self.pool.current_num_threads())
+    }
+
+    /// When an operation was applied to plain Python numbers, computes the
+    /// 0-d result now and returns a Python number (as NumPy returns a NumPy
+    /// scalar); otherwise returns the lazy array.
+    pub fn scalar_or_array(&mut self, input: &Value, node: NodeRef, span: crate::diag::Span) -> Result<Value, Diagnostic> {
+        let python_input = matches!(input, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::List(_) | Value::Tuple(_));
+        if python_input && node.ndim() == 0 {
+            let data = self.compute(&node).map_err(|d| d.or_span(span))?;
+            return Ok(scalar_value(&data));
+        }
+        Ok(Value::Array(node))
+    }
+
+    /// Python truthiness; a 0-d array is computed, larger arrays are ambiguous.
+    pub fn truthy(&mut self, v: &Value, span: crate::diag::Span) -> Result<bool, Diagnostic> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::Dict(d) => !d.is_empty(),
+            Value::Range(a, b, s) => value::range_len(*a, *b, *s) > 0,
+            Value::Array(n) if n.size() == 1 => {
+                let d = self.compute(n).map_err(|d| d.or_span(span))?;
+                d.get_f64(0) != 0.0
+            }
+            Value::Array(n) => {
+                return Err(Diagnostic::new(
+                    ErrorKind::Value,
+                    format!(
+                        "the truth value of an array with {} elements is ambiguous",
+                        n.size()
+                    ),
+                    span,
+                )
+                .with_hint("use a.any() or a.all()"));
+            }
+            _ => true,
+        })
+    }
+
+    fn lookup_local(&self, name: &str) -> Option<Value> {
+        if let Some(f) = self.frames.last()
+            && let Some(v) = f.get(name)
+        {
+            return Some(v.clone());
+        }
+        self.globals.get(name).cloned()
+    }
+
+    fn bind(&mut self, name: &str, v: Value) {
+        match self.frames.last_mut() {
+            Some(f) => f.insert(name.to_string(), v),
+            None => self.globals.insert(name.to_string(), v),
+        };
+    }
+}

@@ -1,0 +1,117 @@
+//! Runtime values of the interpreter.
+//!
+//! Python-like values (ints, floats, strings, tuples, lists, functions,
+//! modules) are eager; arrays are lazy [`NodeRef`]s into the IR graph.
+
+use crate::array::DType;
+use crate::builtins::{Builtin, Module};
+use crate::ir::NodeRef;
+use crate::syntax::ast::{Param, SStmt};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Arc<str>),
+    Tuple(Arc<[Value]>),
+    List(Arc<Vec<Value>>),
+    Dict(Arc<Vec<(Value, Value)>>),
+    /// `range(start, stop, step)`, kept lazy so `range(10**9)` costs nothing.
+    Range(i64, i64, i64),
+    Ellipsis,
+    Array(NodeRef),
+    DType(DType),
+    Module(Module),
+    Builtin(&'static Builtin),
+    /// `x.mean` before it is called: the builtin with `x` bound first.
+    Method(Box<Value>, &'static Builtin),
+    Function(Arc<Function>),
+}
+
+/// A user function from `def` or `lambda`; calling it traces its body.
+#[derive(Debug)]
+pub struct Function {
+    pub name: String,
+    pub params: Vec<Param>,
+    pub body: FunctionBody,
+    /// Default values, evaluated once at definition time (Python semantics).
+    pub defaults: HashMap<String, Value>,
+}
+
+#[derive(Debug)]
+pub enum FunctionBody {
+    Block(Vec<SStmt>),
+    Lambda(crate::syntax::ast::SExpr),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::from(s))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::from(items))
+    }
+
+    pub fn usize_tuple(items: &[usize]) -> Value {
+        Value::tuple(items.iter().map(|&i| Value::Int(i as i64)).collect())
+    }
+
+    /// The Python-style type name used in error messages.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "None".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::List(_) => "list".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Range(..) => "range".into(),
+            Value::Ellipsis => "ellipsis".into(),
+            Value::Array(n) => format!("{} array", n.dtype),
+            Value::DType(_) => "dtype".into(),
+            Value::Module(_) => "module".into(),
+            Value::Builtin(_) | Value::Method(..) | Value::Function(_) => "function".into(),
+        }
+    }
+
+    /// Items of a tuple, list or range (for unpacking and iteration).
+    pub fn sequence(&self) -> Option<Vec<Value>> {
+        match self {
+            Value::Tuple(t) => Some(t.to_vec()),
+            Value::List(l) => Some(l.as_ref().clone()),
+            Value::Range(a, b, s) => Some(range_items(*a, *b, *s).map(Value::Int).collect()),
+            _ => None,
+        }
+    }
+}
+
+/// The integers of `range(start, stop, step)`.
+pub fn range_items(start: i64, stop: i64, step: i64) -> impl Iterator<Item = i64> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        if (step > 0 && i < stop) || (step < 0 && i > stop) {
+            let v = i;
+            i += step;
+            Some(v)
+        } else {
+            None
+        }
+    })
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && stop > start {
+        ((stop - start + step - 1) / step) as usize
+    } else if step < 0 && stop < start {
+        ((start - stop - step - 1) / -step) as usize
+    } else {
+        0
+    }
+}

@@ -1,0 +1,41 @@
+//! Elementwise fusion: every maximal tree of elementwise operations
+//! (arithmetic, comparisons, casts, `where`, broadcasting between them)
+//! becomes one `Fused` node running a single tile kernel, so `x*2+1`
+//! allocates no full-size temporary. A subexpression shared inside one tree
+//! becomes one register; one shared between trees is recomputed per tree,
+//! which costs a few instructions per element instead of a stored array.
+
+use super::Pass;
+use crate::exec::kernel::Program;
+use crate::ir::{intern, NodeRef, Op};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub struct ElementwiseFusion;
+
+impl Pass for ElementwiseFusion {
+    fn name(&self) -> &'static str {
+        "elementwise-fusion"
+    }
+
+    fn rewrite(&self, root: &NodeRef) -> NodeRef {
+        let mut memo = HashMap::new();
+        fuse(root, &mut memo)
+    }
+}
+
+fn fuse(n: &NodeRef, memo: &mut HashMap<u64, NodeRef>) -> NodeRef {
+    if let Some(r) = memo.get(&n.id) {
+        return r.clone();
+    }
+    let out = if n.op.is_elementwise() {
+        let (prog, leaves) = Program::compile(n, &|m| !m.op.is_elementwise());
+        let leaves: Vec<NodeRef> = leaves.iter().map(|l| fuse(l, memo)).collect();
+        intern(Op::Fused(Arc::new(prog)), leaves, n.shape.clone(), n.dtype, n.chunks.clone())
+    } else {
+        let inputs: Vec<NodeRef> = n.inputs.iter().map(|i| fuse(i, memo)).collect();
+        super::rebuild(n, inputs)
+    };
+    memo.insert(n.id, out.clone());
+    out
+}

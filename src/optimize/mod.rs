@@ -1,0 +1,63 @@
+//! The optimizer: graph-to-graph rewrites that never compute anything.
+//!
+//! Each pass is one file implementing [`Pass`] and is tested alone.
+//! [`optimize`] runs them in order: slice pushdown first (so fusion sees
+//! the smallest inputs), then elementwise fusion. In debug builds every
+//! pass is checked to keep the root's shape and dtype.
+
+mod fuse;
+mod pushdown;
+
+pub use fuse::ElementwiseFusion;
+pub use pushdown::SlicePushdown;
+
+use crate::ir::build;
+use crate::ir::chunks::{AxisChunks, ChunkSpec};
+use crate::ir::{NodeRef, Op};
+use std::sync::Arc;
+
+/// One rewrite of the whole graph under a root.
+pub trait Pass {
+    fn name(&self) -> &'static str;
+    fn rewrite(&self, root: &NodeRef) -> NodeRef;
+}
+
+pub fn passes() -> Vec<Box<dyn Pass>> {
+    vec![Box::new(SlicePushdown), Box::new(ElementwiseFusion)]
+}
+
+pub fn optimize(root: &NodeRef) -> NodeRef {
+    let mut g = root.clone();
+    for p in passes() {
+        let next = p.rewrite(&g);
+        debug_assert_eq!((&next.shape, next.dtype), (&g.shape, g.dtype), "pass {} changed the result type", p.name());
+        g = next;
+    }
+    g
+}
+
+/// The same operation as `n` over new inputs (shape, dtype and chunks
+/// re-inferred). Returns `n` itself when the inputs did not change.
+pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
+    if inputs.len() == n.inputs.len() && inputs.iter().zip(&n.inputs).all(|(a, b)| Arc::ptr_eq(a, b)) {
+        return n.clone();
+    }
+    let rebuilt = match &n.op {
+        Op::Unary(f) => build::unary(*f, &inputs[0]),
+        Op::Binary(f) => build::binary(*f, &inputs[0], &inputs[1]),
+        Op::Where => build::where_(&inputs[0], &inputs[1], &inputs[2]),
+        Op::Cast => Ok(build::cast(&inputs[0], n.dtype)),
+        Op::Slice(s) => build::slice(&inputs[0], s.clone()),
+        Op::BroadcastTo => build::broadcast_to(&inputs[0], &n.shape),
+        Op::Transpose(p) => build::transpose(&inputs[0], p.clone()),
+        Op::Reshape => build::reshape(&inputs[0], &n.shape.iter().map(|&d| d as i64).collect::<Vec<_>>()),
+        Op::Rechunk => build::rechunk(
+            &inputs[0],
+            &ChunkSpec::PerAxis(n.chunks.iter().map(|c| AxisChunks::Explicit(c.clone())).collect()),
+        ),
+        Op::Reduce { op, axes, keepdims } => build::reduce(&inputs[0], *op, axes.clone(), *keepdims),
+        Op::Fused(_) => Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone())),
+        Op::Literal(_) | Op::Scalar(_) | Op::Generate(..) => Ok(n.clone()),
+    };
+    rebuilt.expect("rewrites keep shapes and dtypes valid")
+}
