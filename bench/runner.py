@@ -172,10 +172,16 @@ def short_error(res):
     if res["timed_out"]:
         return "timed out"
     text = (res["stderr"].strip() or res["stdout"].strip() or f"exit code {res['rc']}")
-    # The most telling line of a diagnostic or traceback is usually the first
-    # "error" line or the last line; keep it short for the table.
+    # The telling line: a Python traceback ends with it; an arr diagnostic
+    # (ariadne) starts with it, followed by the source excerpt. Keep it short.
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
     lines = [l.strip() for l in text.splitlines() if l.strip()]
-    pick = next((l for l in lines if re.search(r"\berror\b", l, re.I)), lines[-1] if lines else "")
+    if not lines:
+        return ""
+    if any(l.startswith("Traceback") for l in lines):
+        pick = lines[-1]
+    else:
+        pick = next((l for l in lines if "error" in l.lower()), lines[0])
     return pick[:160]
 
 
@@ -317,7 +323,9 @@ def main():
                 if res["rc"] != 0 or res["timed_out"]:
                     # One failure ends this engine's reps for this workload: an arr
                     # feature that is not implemented yet will not start working.
-                    st.update(status="unsupported" if e == "arr" else "failed", error=short_error(res),
+                    # arr exiting with an error is "unsupported"; a crash (signal) or timeout is "failed".
+                    clean_error = res["rc"] > 0 and not res["timed_out"]
+                    st.update(status="unsupported" if (e == "arr" and clean_error) else "failed", error=short_error(res),
                               stderr_tail=res["stderr"][-2000:])
                     continue
                 st["runs"].append({"wall_s": res["wall_s"], "compute_s": compute, "maxrss_mb": res["maxrss_mb"],

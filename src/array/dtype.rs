@@ -129,11 +129,7 @@ impl DType {
     }
 
     fn float_of_size(size: usize) -> DType {
-        if size <= 4 {
-            DType::Float32
-        } else {
-            DType::Float64
-        }
+        if size <= 4 { DType::Float32 } else { DType::Float64 }
     }
 
     /// The smallest float that holds every value of `self` the way NumPy

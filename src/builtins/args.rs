@@ -4,7 +4,7 @@
 //! required ones, duplicates), each pointing at the offending argument.
 
 use super::Builtin;
-use crate::diag::{did_you_mean, Diagnostic, ErrorKind, Span};
+use crate::diag::{Diagnostic, ErrorKind, Span, did_you_mean};
 use crate::interp::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,8 +113,11 @@ impl Args {
             }
         }
         for (name, name_span, v, span) in keywords {
-            let Some(slot) = params.iter().position(|p| p.name == name && p.kind != ParamKind::VarArgs) else {
-                let names = params.iter().filter(|p| p.kind != ParamKind::VarArgs).map(|p| p.name.as_str());
+            let Some(slot) =
+                params.iter().position(|p| p.name == name && p.kind != ParamKind::VarArgs)
+            else {
+                let names =
+                    params.iter().filter(|p| p.kind != ParamKind::VarArgs).map(|p| p.name.as_str());
                 let mut d = Diagnostic::new(
                     ErrorKind::Type,
                     format!("{}() got an unexpected keyword argument '{name}'", func.qualified()),
@@ -122,7 +125,10 @@ impl Args {
                 )
                 .with_label("unknown keyword");
                 d = match did_you_mean(&name, names) {
-                    Some(s) => d.with_hint(format!("did you mean `{s}`? The signature is {}", func.signature)),
+                    Some(s) => d.with_hint(format!(
+                        "did you mean `{s}`? The signature is {}",
+                        func.signature
+                    )),
                     None => d.with_hint(format!("the signature is {}", func.signature)),
                 };
                 return Err(d);

@@ -5,7 +5,7 @@
 
 use super::{Args, Builtin, Module};
 use crate::array::{ArrayData, DType};
-use crate::diag::{did_you_mean, Diagnostic, ErrorKind, Span};
+use crate::diag::{Diagnostic, ErrorKind, Span, did_you_mean};
 use crate::interp::{Interp, Value};
 use crate::ir::build;
 use crate::ir::chunks::{AxisChunks, ChunkSpec};
@@ -26,7 +26,10 @@ pub fn to_array(v: &Value, span: Span) -> R<NodeRef> {
         Value::Bool(b) => build::scalar(Scalar::Bool(*b), DType::Bool),
         Value::List(_) | Value::Tuple(_) => build::literal(nested_to_data(v, span, None)?, None),
         other => {
-            return Err(type_err(format!("expected an array or a number, got {}", other.type_name()), span));
+            return Err(type_err(
+                format!("expected an array or a number, got {}", other.type_name()),
+                span,
+            ));
         }
     })
 }
@@ -35,7 +38,9 @@ pub fn to_array(v: &Value, span: Span) -> R<NodeRef> {
 pub fn nested_to_data(v: &Value, span: Span, dtype: Option<DType>) -> R<ArrayData> {
     let mut shape = Vec::new();
     let mut probe = v.clone();
-    while let Some(items) = probe.sequence().filter(|_| matches!(probe, Value::List(_) | Value::Tuple(_))) {
+    while let Some(items) =
+        probe.sequence().filter(|_| matches!(probe, Value::List(_) | Value::Tuple(_)))
+    {
         shape.push(items.len());
         match items.into_iter().next() {
             Some(first) => probe = first,
@@ -97,7 +102,10 @@ fn flatten(
             *any = true;
         }
         other => {
-            return Err(type_err(format!("array elements must be numbers, got {}", other.type_name()), span));
+            return Err(type_err(
+                format!("array elements must be numbers, got {}", other.type_name()),
+                span,
+            ));
         }
     }
     Ok(())
@@ -107,7 +115,9 @@ pub fn to_int(v: &Value, span: Span, what: &str) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        other => Err(type_err(format!("{what} must be an integer, got {}", other.type_name()), span)),
+        other => {
+            Err(type_err(format!("{what} must be an integer, got {}", other.type_name()), span))
+        }
     }
 }
 
@@ -117,7 +127,9 @@ pub fn to_f64(interp: &mut Interp, v: &Value, span: Span, what: &str) -> R<f64> 
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
         Value::Bool(b) => Ok(*b as u8 as f64),
-        Value::Array(n) if n.ndim() == 0 => Ok(interp.compute(n).map_err(|d| d.or_span(span))?.get_f64(0)),
+        Value::Array(n) if n.ndim() == 0 => {
+            Ok(interp.compute(n).map_err(|d| d.or_span(span))?.get_f64(0))
+        }
         other => Err(type_err(format!("{what} must be a number, got {}", other.type_name()), span)),
     }
 }
@@ -126,7 +138,9 @@ pub fn to_bool(v: &Value, span: Span, what: &str) -> R<bool> {
     match v {
         Value::Bool(b) => Ok(*b),
         Value::Int(i) => Ok(*i != 0),
-        other => Err(type_err(format!("{what} must be True or False, got {}", other.type_name()), span)),
+        other => {
+            Err(type_err(format!("{what} must be True or False, got {}", other.type_name()), span))
+        }
     }
 }
 
@@ -134,20 +148,34 @@ pub fn to_bool(v: &Value, span: Span, what: &str) -> R<bool> {
 pub fn to_shape(v: &Value, span: Span) -> R<Vec<usize>> {
     let dims: Vec<i64> = match v {
         Value::Int(_) | Value::Bool(_) => vec![to_int(v, span, "shape")?],
-        Value::Tuple(_) | Value::List(_) => {
-            v.sequence().expect("sequence").iter().map(|d| to_int(d, span, "each dimension")).collect::<R<_>>()?
-        }
+        Value::Tuple(_) | Value::List(_) => v
+            .sequence()
+            .expect("sequence")
+            .iter()
+            .map(|d| to_int(d, span, "each dimension"))
+            .collect::<R<_>>()?,
         other => {
-            return Err(type_err(format!("shape must be an int or a tuple of ints, got {}", other.type_name()), span));
+            return Err(type_err(
+                format!("shape must be an int or a tuple of ints, got {}", other.type_name()),
+                span,
+            ));
         }
     };
     if let Some(d) = dims.iter().find(|&&d| d < 0) {
-        return Err(Diagnostic::new(ErrorKind::Value, format!("negative dimensions are not allowed ({d})"), span));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            format!("negative dimensions are not allowed ({d})"),
+            span,
+        ));
     }
     let shape: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
     let total = shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
     if total.is_none_or(|t| t > (1usize << 52)) {
-        return Err(Diagnostic::new(ErrorKind::Memory, "the array has too many elements to index", span));
+        return Err(Diagnostic::new(
+            ErrorKind::Memory,
+            "the array has too many elements to index",
+            span,
+        ));
     }
     Ok(shape)
 }
@@ -198,13 +226,17 @@ pub fn to_dtype(v: &Value, span: Span) -> R<Option<DType>> {
             other => Err(type_err(format!("{other} is not a dtype"), span)),
         },
         Value::Str(s) => DType::from_name(s).map(Some).ok_or_else(|| {
-            let mut d = Diagnostic::new(ErrorKind::DType, format!("data type '{s}' not understood"), span);
+            let mut d =
+                Diagnostic::new(ErrorKind::DType, format!("data type '{s}' not understood"), span);
             if let Some(m) = did_you_mean(s, DType::ALL.iter().map(|d| d.name())) {
                 d = d.with_hint(format!("did you mean '{m}'?"));
             }
             d
         }),
-        other => Err(type_err(format!("dtype must be a dtype or its name, got {}", other.type_name()), span)),
+        other => Err(type_err(
+            format!("dtype must be a dtype or its name, got {}", other.type_name()),
+            span,
+        )),
     }
 }
 
@@ -227,7 +259,9 @@ fn axis_chunks(v: &Value, span: Span) -> R<AxisChunks> {
                 format!("invalid chunk size {}", crate::interp::repr(other)),
                 span,
             )
-            .with_hint("use a positive int, -1 or None for a whole axis, \"auto\", or a tuple of these"));
+            .with_hint(
+                "use a positive int, -1 or None for a whole axis, \"auto\", or a tuple of these",
+            ));
         }
     })
 }
@@ -238,7 +272,11 @@ pub fn to_chunks(v: &Value, span: Span) -> R<ChunkSpec> {
         Value::None => ChunkSpec::Auto,
         Value::Str(s) if &**s == "auto" => ChunkSpec::Auto,
         Value::Tuple(_) | Value::List(_) => ChunkSpec::PerAxis(
-            v.sequence().expect("sequence").iter().map(|c| axis_chunks(c, span)).collect::<R<_>>()?,
+            v.sequence()
+                .expect("sequence")
+                .iter()
+                .map(|c| axis_chunks(c, span))
+                .collect::<R<_>>()?,
         ),
         other => ChunkSpec::Uniform(axis_chunks(other, span)?),
     })
@@ -257,7 +295,9 @@ fn array_builtin(_: &mut Interp, a: &mut Args) -> R<Value> {
     let (obj, span) = a.get("object");
     let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?;
     let node = match &obj {
-        Value::List(_) | Value::Tuple(_) => build::literal(nested_to_data(&obj, span, dtype)?, None),
+        Value::List(_) | Value::Tuple(_) => {
+            build::literal(nested_to_data(&obj, span, dtype)?, None)
+        }
         _ => {
             let n = to_array(&obj, span)?;
             match dtype {

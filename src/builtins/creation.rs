@@ -13,7 +13,8 @@ use crate::ir::{F64Key, Generator, NodeRef, Scalar};
 
 fn chunked(generator: Generator, shape: Vec<usize>, dtype: DType, a: &Args) -> R<NodeRef> {
     let (cv, cs) = a.get("chunks");
-    let chunks = build::chunks_for(&to_chunks(&cv, cs)?, &shape, dtype).map_err(|d| d.or_span(cs))?;
+    let chunks =
+        build::chunks_for(&to_chunks(&cv, cs)?, &shape, dtype).map_err(|d| d.or_span(cs))?;
     Ok(build::generate(generator, shape, dtype, chunks))
 }
 
@@ -44,8 +45,12 @@ fn like(a: &Args, value: Option<Scalar>) -> R<Value> {
         Some(v) => (v, x.dtype),
         None => scalar_of(&a.value("fill_value"), a.span("fill_value"))?,
     };
-    let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?
-        .unwrap_or(if a.func.name == "full_like" { DType::promote_weak(x.dtype, weak(vdtype)) } else { x.dtype });
+    let dtype =
+        to_dtype(&a.value("dtype"), a.span("dtype"))?.unwrap_or(if a.func.name == "full_like" {
+            DType::promote_weak(x.dtype, weak(vdtype))
+        } else {
+            x.dtype
+        });
     let chunks = if a.is_none("chunks") {
         x.chunks.clone()
     } else {
@@ -71,16 +76,25 @@ fn arange(interp: &mut Interp, a: &mut Args) -> R<Value> {
         (a.value("start"), a.value("stop"))
     };
     let step_v = if a.is_none("step") { Value::Int(1) } else { a.value("step") };
-    let all_int = [&start_v, &stop_v, &step_v].iter().all(|v| matches!(v, Value::Int(_) | Value::Bool(_)));
+    let all_int =
+        [&start_v, &stop_v, &step_v].iter().all(|v| matches!(v, Value::Int(_) | Value::Bool(_)));
     let start = to_f64(interp, &start_v, a.span("start"), "start")?;
     let stop = to_f64(interp, &stop_v, a.span("stop"), "stop")?;
     let step = to_f64(interp, &step_v, a.span("step"), "step")?;
     if step == 0.0 {
-        return Err(Diagnostic::new(ErrorKind::Value, "arange: step must not be zero", a.span("step")));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "arange: step must not be zero",
+            a.span("step"),
+        ));
     }
     let len = ((stop - start) / step).ceil().max(0.0);
     if !len.is_finite() || len > 1e15 {
-        return Err(Diagnostic::new(ErrorKind::Value, "arange: the range is too long", a.call_span));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "arange: the range is too long",
+            a.call_span,
+        ));
     }
     let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?.unwrap_or(if all_int {
         DType::Int64
@@ -125,7 +139,11 @@ fn eye(_: &mut Interp, a: &mut Args) -> R<Value> {
     let n = to_int(&a.value("N"), a.span("N"), "N")?;
     let m = if a.is_none("M") { n } else { to_int(&a.value("M"), a.span("M"), "M")? };
     if n < 0 || m < 0 {
-        return Err(Diagnostic::new(ErrorKind::Value, "negative dimensions are not allowed", a.call_span));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "negative dimensions are not allowed",
+            a.call_span,
+        ));
     }
     let k = to_int(&a.value("k"), a.span("k"), "k")?;
     let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?.unwrap_or(DType::Float64);

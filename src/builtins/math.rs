@@ -5,11 +5,16 @@
 
 use super::convert::*;
 use super::{Args, Builtin, Module};
-use crate::interp::{ops, Interp, Value};
+use crate::interp::{Interp, Value, ops};
 use crate::ir::build;
 use crate::ir::ops::{BinaryFn, UnaryFn};
 
-pub fn unary_value(interp: &mut Interp, f: UnaryFn, v: &Value, span: crate::diag::Span) -> R<Value> {
+pub fn unary_value(
+    interp: &mut Interp,
+    f: UnaryFn,
+    v: &Value,
+    span: crate::diag::Span,
+) -> R<Value> {
     let x = to_array(v, span)?;
     let node = build::unary(f, &x).map_err(|d| d.or_span(span))?;
     interp.scalar_or_array(v, node, span)

@@ -77,7 +77,10 @@ impl Builtin {
     pub fn params(&'static self) -> &'static [ParamSpec] {
         static PARSED: OnceLock<HashMap<usize, Vec<ParamSpec>>> = OnceLock::new();
         let map = PARSED.get_or_init(|| {
-            all().iter().map(|b| (*b as *const Builtin as usize, args::parse_signature(b.signature))).collect()
+            all()
+                .iter()
+                .map(|b| (*b as *const Builtin as usize, args::parse_signature(b.signature)))
+                .collect()
         });
         map.get(&(self as *const Builtin as usize)).map(|v| v.as_slice()).unwrap_or(&[])
     }
@@ -126,7 +129,8 @@ pub fn method(name: &str) -> Option<&'static Builtin> {
 
 /// Names in a module (for attribute errors and completion).
 pub fn names_in(module: Module) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = all().iter().filter(|b| b.module == module).map(|b| b.name).collect();
+    let mut v: Vec<&'static str> =
+        all().iter().filter(|b| b.module == module).map(|b| b.name).collect();
     v.extend(constants(module).iter().map(|(n, _)| *n));
     v
 }

@@ -10,12 +10,24 @@ fn print(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let sep = match a.value("sep") {
         Value::Str(s) => s.to_string(),
         Value::None => " ".into(),
-        other => return Err(Diagnostic::new(ErrorKind::Type, format!("sep must be a str, not {}", other.type_name()), a.span("sep"))),
+        other => {
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("sep must be a str, not {}", other.type_name()),
+                a.span("sep"),
+            ));
+        }
     };
     let end = match a.value("end") {
         Value::Str(s) => s.to_string(),
         Value::None => "\n".into(),
-        other => return Err(Diagnostic::new(ErrorKind::Type, format!("end must be a str, not {}", other.type_name()), a.span("end"))),
+        other => {
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("end must be a str, not {}", other.type_name()),
+                a.span("end"),
+            ));
+        }
     };
     let mut parts = Vec::with_capacity(a.varargs.len());
     for (v, span) in a.varargs.clone() {
@@ -36,7 +48,11 @@ fn len(_: &mut Interp, a: &mut Args) -> R<Value> {
         Value::Range(s, e, st) => crate::interp::value::range_len(*s, *e, *st),
         Value::Array(n) if n.ndim() > 0 => n.shape[0],
         other => {
-            return Err(Diagnostic::new(ErrorKind::Type, format!("object of type {} has no len()", other.type_name()), span));
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("object of type {} has no len()", other.type_name()),
+                span,
+            ));
         }
     };
     Ok(Value::Int(n as i64))
@@ -49,9 +65,17 @@ fn range(_: &mut Interp, a: &mut Args) -> R<Value> {
     } else {
         (first, to_int(&a.value("stop"), a.span("stop"), "range() argument")?)
     };
-    let step = if a.is_none("step") { 1 } else { to_int(&a.value("step"), a.span("step"), "range() argument")? };
+    let step = if a.is_none("step") {
+        1
+    } else {
+        to_int(&a.value("step"), a.span("step"), "range() argument")?
+    };
     if step == 0 {
-        return Err(Diagnostic::new(ErrorKind::Value, "range() arg 3 must not be zero", a.span("step")));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "range() arg 3 must not be zero",
+            a.span("step"),
+        ));
     }
     Ok(Value::Range(start, stop, step))
 }
@@ -66,7 +90,10 @@ fn number(interp: &mut Interp, a: &Args) -> R<Value> {
         }
         Value::Array(n) => Err(Diagnostic::new(
             ErrorKind::Type,
-            format!("only 0-d arrays can be converted to Python scalars (this one has shape {})", crate::ir::build::shape_str(&n.shape)),
+            format!(
+                "only 0-d arrays can be converted to Python scalars (this one has shape {})",
+                crate::ir::build::shape_str(&n.shape)
+            ),
             span,
         )),
         other => Ok(other),
@@ -87,10 +114,20 @@ fn float(interp: &mut Interp, a: &mut Args) -> R<Value> {
             "inf" | "infinity" => f64::INFINITY,
             "-inf" | "-infinity" => f64::NEG_INFINITY,
             t => t.parse::<f64>().map_err(|_| {
-                Diagnostic::new(ErrorKind::Value, format!("could not convert string to float: '{s}'"), span)
+                Diagnostic::new(
+                    ErrorKind::Value,
+                    format!("could not convert string to float: '{s}'"),
+                    span,
+                )
             })?,
         },
-        other => return Err(Diagnostic::new(ErrorKind::Type, format!("float() argument must be a number, not {}", other.type_name()), span)),
+        other => {
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("float() argument must be a number, not {}", other.type_name()),
+                span,
+            ));
+        }
     }))
 }
 
@@ -104,12 +141,26 @@ fn int(interp: &mut Interp, a: &mut Args) -> R<Value> {
         Value::Bool(b) => b as i64,
         Value::Float(f) if f.is_finite() => f.trunc() as i64,
         Value::Float(f) => {
-            return Err(Diagnostic::new(ErrorKind::Value, format!("cannot convert float {f} to integer"), span));
+            return Err(Diagnostic::new(
+                ErrorKind::Value,
+                format!("cannot convert float {f} to integer"),
+                span,
+            ));
         }
         Value::Str(s) => s.trim().replace('_', "").parse::<i64>().map_err(|_| {
-            Diagnostic::new(ErrorKind::Value, format!("invalid literal for int() with base 10: '{s}'"), span)
+            Diagnostic::new(
+                ErrorKind::Value,
+                format!("invalid literal for int() with base 10: '{s}'"),
+                span,
+            )
         })?,
-        other => return Err(Diagnostic::new(ErrorKind::Type, format!("int() argument must be a number, not {}", other.type_name()), span)),
+        other => {
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("int() argument must be a number, not {}", other.type_name()),
+                span,
+            ));
+        }
     }))
 }
 
@@ -131,7 +182,11 @@ fn seq(a: &Args) -> R<Vec<Value>> {
     match &v {
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
         _ => v.sequence().ok_or_else(|| {
-            Diagnostic::new(ErrorKind::Type, format!("'{}' object is not iterable", v.type_name()), span)
+            Diagnostic::new(
+                ErrorKind::Type,
+                format!("'{}' object is not iterable", v.type_name()),
+                span,
+            )
         }),
     }
 }
@@ -231,7 +286,9 @@ pub const BUILTINS: &[Builtin] = &[
         signature: "explain(x)",
         doc: "Prints the optimized plan of an array: the operations after fusion and slice \
               pushdown, with shapes, chunk counts and a memory estimate. Computes nothing.",
-        examples: &["explain(random.normal(10, 0.1, (20000, 20000), chunks=(1000, 1000)).mean(axis=0)[::100])"],
+        examples: &[
+            "explain(random.normal(10, 0.1, (20000, 20000), chunks=(1000, 1000)).mean(axis=0)[::100])",
+        ],
         method: false,
         imp: explain,
     },

@@ -8,15 +8,17 @@ use super::{Args, Builtin, Module};
 use crate::array::DType;
 use crate::diag::{Diagnostic, ErrorKind};
 use crate::interp::{Interp, Value};
-use crate::ir::build;
 use crate::ir::Generator;
+use crate::ir::build;
 use crate::random::Distribution;
 
 fn draw(interp: &mut Interp, a: &Args, dist: Distribution) -> R<Value> {
-    let shape = if a.is_none("size") { vec![] } else { to_shape(&a.value("size"), a.span("size"))? };
+    let shape =
+        if a.is_none("size") { vec![] } else { to_shape(&a.value("size"), a.span("size"))? };
     let dtype = dist.dtype();
     let (cv, cs) = a.get("chunks");
-    let chunks = build::chunks_for(&to_chunks(&cv, cs)?, &shape, dtype).map_err(|d| d.or_span(cs))?;
+    let chunks =
+        build::chunks_for(&to_chunks(&cv, cs)?, &shape, dtype).map_err(|d| d.or_span(cs))?;
     let key = interp.next_stream();
     Ok(Value::Array(build::generate(Generator::Random { dist, key }, shape, dtype, chunks)))
 }
@@ -50,10 +52,18 @@ fn uniform(interp: &mut Interp, a: &mut Args) -> R<Value> {
 
 fn randint(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let low = to_int(&a.value("low"), a.span("low"), "low")?;
-    let (low, high) = if a.is_none("high") { (0, low) } else { (low, to_int(&a.value("high"), a.span("high"), "high")?) };
+    let (low, high) = if a.is_none("high") {
+        (0, low)
+    } else {
+        (low, to_int(&a.value("high"), a.span("high"), "high")?)
+    };
     if low >= high {
-        return Err(Diagnostic::new(ErrorKind::Value, format!("low >= high ({low} >= {high})"), a.call_span)
-            .with_hint("randint draws from [low, high); with one argument, from [0, low)"));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            format!("low >= high ({low} >= {high})"),
+            a.call_span,
+        )
+        .with_hint("randint draws from [low, high); with one argument, from [0, low)"));
     }
     let v = draw(interp, a, Distribution::RandInt { low, high })?;
     match (to_dtype(&a.value("dtype"), a.span("dtype"))?, &v) {
@@ -64,11 +74,18 @@ fn randint(interp: &mut Interp, a: &mut Args) -> R<Value> {
 
 fn seed(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let s = if a.is_none("seed") {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0)
     } else {
         let s = to_int(&a.value("seed"), a.span("seed"), "seed")?;
         if s < 0 {
-            return Err(Diagnostic::new(ErrorKind::Value, "seed must be non-negative", a.span("seed")));
+            return Err(Diagnostic::new(
+                ErrorKind::Value,
+                "seed must be non-negative",
+                a.span("seed"),
+            ));
         }
         s as u64
     };

@@ -28,14 +28,27 @@ fn reduce(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
         ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
             let ddof = to_int(&a.value("ddof"), a.span("ddof"), "ddof")?;
             if ddof < 0 {
-                return Err(Diagnostic::new(ErrorKind::Value, "ddof must be non-negative", a.span("ddof")));
+                return Err(Diagnostic::new(
+                    ErrorKind::Value,
+                    "ddof must be non-negative",
+                    a.span("ddof"),
+                ));
             }
             let ddof = ddof as u32;
-            if matches!(op, ReduceOp::Var { .. }) { ReduceOp::Var { ddof } } else { ReduceOp::Std { ddof } }
+            if matches!(op, ReduceOp::Var { .. }) {
+                ReduceOp::Var { ddof }
+            } else {
+                ReduceOp::Std { ddof }
+            }
         }
         op => op,
     };
-    let input = match op.has_dtype_param().then(|| to_dtype(&a.value("dtype"), a.span("dtype"))).transpose()?.flatten() {
+    let input = match op
+        .has_dtype_param()
+        .then(|| to_dtype(&a.value("dtype"), a.span("dtype")))
+        .transpose()?
+        .flatten()
+    {
         Some(d) => build::cast(&x, d),
         None => x,
     };

@@ -16,7 +16,11 @@ fn int_list(varargs: &[(Value, Span)], what: &str) -> R<Option<Vec<i64>>> {
     match varargs {
         [] => Ok(None),
         [(v @ (Value::Tuple(_) | Value::List(_)), span)] => Ok(Some(
-            v.sequence().expect("sequence").iter().map(|d| to_int(d, *span, what)).collect::<R<_>>()?,
+            v.sequence()
+                .expect("sequence")
+                .iter()
+                .map(|d| to_int(d, *span, what))
+                .collect::<R<_>>()?,
         )),
         [(Value::None, _)] => Ok(None),
         many => Ok(Some(many.iter().map(|(v, s)| to_int(v, *s, what)).collect::<R<_>>()?)),
@@ -86,12 +90,20 @@ fn squeeze(_: &mut Interp, a: &mut Args) -> R<Value> {
     if let Some(&bad) = axes.iter().find(|&&i| x.shape[i] != 1) {
         return Err(Diagnostic::new(
             ErrorKind::Value,
-            format!("cannot select an axis to squeeze out which has size not equal to one (axis {bad})"),
+            format!(
+                "cannot select an axis to squeeze out which has size not equal to one (axis {bad})"
+            ),
             a.span("axis"),
         ));
     }
     let sels = (0..x.ndim())
-        .map(|i| if axes.contains(&i) { AxisSel::Index(0) } else { AxisSel::Range { start: 0, step: 1, len: x.shape[i] } })
+        .map(|i| {
+            if axes.contains(&i) {
+                AxisSel::Index(0)
+            } else {
+                AxisSel::Range { start: 0, step: 1, len: x.shape[i] }
+            }
+        })
         .collect();
     Ok(Value::Array(build::slice(&x, sels)?))
 }
@@ -149,7 +161,13 @@ pub fn matmul_nodes(a: &NodeRef, b: &NodeRef, span: Span) -> R<NodeRef> {
 
 fn squeeze_axis(x: &NodeRef, axis: usize) -> R<NodeRef> {
     let sels = (0..x.ndim())
-        .map(|i| if i == axis { AxisSel::Index(0) } else { AxisSel::Range { start: 0, step: 1, len: x.shape[i] } })
+        .map(|i| {
+            if i == axis {
+                AxisSel::Index(0)
+            } else {
+                AxisSel::Range { start: 0, step: 1, len: x.shape[i] }
+            }
+        })
         .collect();
     build::slice(x, sels)
 }
@@ -158,11 +176,26 @@ fn matmul(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let (x, xs) = a.get("x1");
     let (y, ys) = a.get("x2");
     if a.func.name == "dot" && (to_array(&x, xs)?.ndim() > 2 || to_array(&y, ys)?.ndim() > 2) {
-        return Err(Diagnostic::new(ErrorKind::Value, "dot of arrays with more than 2 dimensions is not supported yet", a.call_span)
-            .with_hint("use matmul (or @), which broadcasts over leading axes"));
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "dot of arrays with more than 2 dimensions is not supported yet",
+            a.call_span,
+        )
+        .with_hint("use matmul (or @), which broadcasts over leading axes"));
     }
-    if a.func.name == "dot" && (matches!(x, Value::Int(_) | Value::Float(_)) || matches!(y, Value::Int(_) | Value::Float(_))) {
-        return crate::interp::ops::binary_values(interp, BinaryFn::Mul, &x, xs, &y, ys, a.call_span);
+    if a.func.name == "dot"
+        && (matches!(x, Value::Int(_) | Value::Float(_))
+            || matches!(y, Value::Int(_) | Value::Float(_)))
+    {
+        return crate::interp::ops::binary_values(
+            interp,
+            BinaryFn::Mul,
+            &x,
+            xs,
+            &y,
+            ys,
+            a.call_span,
+        );
     }
     let node = matmul_nodes(&to_array(&x, xs)?, &to_array(&y, ys)?, a.call_span)?;
     Ok(Value::Array(node))
@@ -248,7 +281,10 @@ pub const BUILTINS: &[Builtin] = &[
         signature: "matmul(x1, x2)",
         doc: "Matrix product (`x1 @ x2`), broadcasting over leading axes; 1-D operands are \
               treated as vectors.",
-        examples: &["matmul(eye(2), array([[1.0, 2.0], [3.0, 4.0]]))", "array([1, 2]) @ array([3, 4])"],
+        examples: &[
+            "matmul(eye(2), array([[1.0, 2.0], [3.0, 4.0]]))",
+            "array([1, 2]) @ array([3, 4])",
+        ],
         method: false,
         imp: matmul,
     },

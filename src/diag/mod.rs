@@ -7,6 +7,7 @@
 //! same data, so the REPL, scripts and embedders each render their own way.
 
 pub mod render;
+pub mod sources;
 
 use std::fmt;
 
@@ -102,7 +103,14 @@ impl Diagnostic {
 
     /// An error with no source location.
     pub fn global(kind: ErrorKind, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { kind, message: message.into(), span: None, label: None, extra: Vec::new(), hint: None }
+        Diagnostic {
+            kind,
+            message: message.into(),
+            span: None,
+            label: None,
+            extra: Vec::new(),
+            hint: None,
+        }
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -144,7 +152,10 @@ impl std::error::Error for Diagnostic {}
 
 /// The closest candidate to `name` by edit distance, for "did you mean"
 /// hints; `None` when nothing is close enough to be a plausible typo.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     candidates
         .into_iter()

@@ -7,9 +7,9 @@
 //! reduced axes. Memory in flight is therefore one region per level of
 //! the expression per worker, never a whole intermediate array.
 
-use super::leaf::{generate_region, input_region, Leaf};
-use super::region::{region_shape, AxisRange, Region};
-use super::{kernel, reduce, Ctx, ExecResult};
+use super::leaf::{Leaf, generate_region, input_region};
+use super::region::{AxisRange, Region, region_shape};
+use super::{Ctx, ExecResult, kernel, reduce};
 use crate::array::{ArrayData, Elem};
 use crate::ir::{AxisSel, NodeRef, Op, Scalar};
 use crate::with_data;
@@ -35,10 +35,16 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
                 match *s {
                     AxisSel::Range { start, step, .. } => {
                         let r = region[o];
-                        in_region.push(AxisRange { start: start + r.start * step, step: r.step * step, len: r.len });
+                        in_region.push(AxisRange {
+                            start: start + r.start * step,
+                            step: r.step * step,
+                            len: r.len,
+                        });
                         o += 1;
                     }
-                    AxisSel::Index(i) => in_region.push(AxisRange { start: i as i64, step: 1, len: 1 }),
+                    AxisSel::Index(i) => {
+                        in_region.push(AxisRange { start: i as i64, step: 1, len: 1 })
+                    }
                     AxisSel::NewAxis => o += 1,
                 }
             }
@@ -81,7 +87,9 @@ fn run_fused(
     for input in inputs {
         let (in_region, broadcast) = input_region(input, &node.shape, region);
         leaves.push(match &input.op {
-            Op::Generate(generator, view) => Leaf::generator(generator, view, &in_region, &broadcast),
+            Op::Generate(generator, view) => {
+                Leaf::generator(generator, view, &in_region, &broadcast)
+            }
             _ => Leaf::data(eval(input, &in_region, ctx)?, &broadcast),
         });
     }
@@ -127,7 +135,8 @@ fn eval_reshape(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayD
         return Ok(ArrayData::zeros(node.dtype, &shape));
     }
     let out_strides = super::leaf::c_strides(&node.shape);
-    let flat_of = |idx: &[i64]| -> i64 { idx.iter().zip(&out_strides).map(|(&i, &s)| i * s as i64).sum() };
+    let flat_of =
+        |idx: &[i64]| -> i64 { idx.iter().zip(&out_strides).map(|(&i, &s)| i * s as i64).sum() };
     let lo_idx: Vec<i64> = region.iter().map(|r| r.bounds().expect("non-empty").0).collect();
     let hi_idx: Vec<i64> = region.iter().map(|r| r.bounds().expect("non-empty").1).collect();
     let (lo, hi) = (flat_of(&lo_idx), flat_of(&hi_idx));
@@ -142,7 +151,8 @@ fn eval_reshape(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayD
         let mut a = region.clone();
         let mut b = region.clone();
         a[axis] = AxisRange { start: r.start, step: r.step, len: half };
-        b[axis] = AxisRange { start: r.start + half as i64 * r.step, step: r.step, len: r.len - half };
+        b[axis] =
+            AxisRange { start: r.start + half as i64 * r.step, step: r.step, len: r.len - half };
         let (da, db) = (eval_reshape(node, &a, ctx)?, eval_reshape(node, &b, ctx)?);
         return Ok(concat(da, db, axis));
     }

@@ -143,7 +143,9 @@ impl Compiler {
                         Instr::Cast(x) => self.cast_to(map[*x], d),
                         Instr::Unary(f, x) => self.push(Instr::Unary(*f, map[*x]), d),
                         Instr::Binary(f, a, b) => self.push(Instr::Binary(*f, map[*a], map[*b]), d),
-                        Instr::Where(c, a, b) => self.push(Instr::Where(map[*c], map[*a], map[*b]), d),
+                        Instr::Where(c, a, b) => {
+                            self.push(Instr::Where(map[*c], map[*a], map[*b]), d)
+                        }
                     };
                     map.push(r);
                 }
@@ -157,10 +159,16 @@ impl Compiler {
 }
 
 /// Runs `prog` over a region of `shape`, reading leaves from `leaves`.
-pub fn run(prog: &Program, leaves: &[Leaf], shape: &[usize], cancel: &dyn Fn() -> bool) -> Option<ArrayData> {
+pub fn run(
+    prog: &Program,
+    leaves: &[Leaf],
+    shape: &[usize],
+    cancel: &dyn Fn() -> bool,
+) -> Option<ArrayData> {
     let n: usize = shape.iter().product();
     let out_dtype = prog.output_dtype();
-    let mut regs: Vec<ArrayData> = prog.dtypes.iter().map(|&d| ArrayData::zeros(d, &[TILE.min(n.max(1))])).collect();
+    let mut regs: Vec<ArrayData> =
+        prog.dtypes.iter().map(|&d| ArrayData::zeros(d, &[TILE.min(n.max(1))])).collect();
     with_dtype!(out_dtype, T => {
         let mut out: Vec<T> = Vec::with_capacity(n);
         let mut t0 = 0;
@@ -190,7 +198,15 @@ fn slice_mut<T: Elem>(d: &mut ArrayData, len: usize) -> &mut [T] {
 }
 
 /// Computes one instruction for one tile.
-fn step(ins: &Instr, regs: &[ArrayData], dst: &mut ArrayData, leaves: &[Leaf], shape: &[usize], t0: usize, len: usize) {
+fn step(
+    ins: &Instr,
+    regs: &[ArrayData],
+    dst: &mut ArrayData,
+    leaves: &[Leaf],
+    shape: &[usize],
+    t0: usize,
+    len: usize,
+) {
     match *ins {
         Instr::Input(k) => leaves[k].load(shape, t0, len, dst),
         Instr::Const(s) => with_data!(dst, a, T => {
@@ -281,6 +297,8 @@ fn zip_into<T: Copy, U>(a: &[T], b: &[T], dst: &mut [U], f: impl Fn(T, T) -> U) 
     }
 }
 
+// Generic over every element type; for bool, `<` is the NumPy order False < True.
+#[allow(clippy::bool_comparison)]
 fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: usize) {
     use BinaryFn::*;
     with_data!(a, av, T => {
@@ -307,7 +325,7 @@ fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: u
                 TrueDiv => zip_into(x, y, out, |p, q| p.div(q)),
                 FloorDiv => zip_into(x, y, out, |p, q| p.floordiv(q)),
                 Mod => zip_into(x, y, out, |p, q| p.modulo(q)),
-                Pow => zip_into(x, y, out, |p, q| Num::power(p, q)),
+                Pow => zip_into(x, y, out, Num::power),
                 BitAnd => zip_into(x, y, out, |p, q| p.bitand(q)),
                 BitOr => zip_into(x, y, out, |p, q| p.bitor(q)),
                 BitXor => zip_into(x, y, out, |p, q| p.bitxor(q)),

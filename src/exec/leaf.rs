@@ -51,7 +51,12 @@ pub fn input_region(input: &Node, out_shape: &[usize], region: &Region) -> (Regi
 impl Leaf {
     /// A generator leaf for output `region` (region axes that are
     /// broadcast for this input get step 0).
-    pub fn generator(generator: &Generator, view: &SourceView, in_region: &Region, broadcast: &[bool]) -> Leaf {
+    pub fn generator(
+        generator: &Generator,
+        view: &SourceView,
+        in_region: &Region,
+        broadcast: &[bool],
+    ) -> Leaf {
         let bs = c_strides(&view.base_shape);
         let mut offset: i64 = view.fixed.iter().map(|&(ax, i)| i as i64 * bs[ax] as i64).sum();
         let off = broadcast.len() - view.axes.len();
@@ -64,7 +69,12 @@ impl Leaf {
                 steps[j + off] = va.step * r.step * bs[ax] as i64;
             }
         }
-        Leaf::Gen { generator: generator.clone(), base_shape: view.base_shape.clone(), offset, steps }
+        Leaf::Gen {
+            generator: generator.clone(),
+            base_shape: view.base_shape.clone(),
+            offset,
+            steps,
+        }
     }
 
     /// A data leaf: `data` holds the input region; broadcast axes read with
@@ -109,7 +119,8 @@ impl Leaf {
         let mut pos = 0;
         while pos < len {
             let run = (last - idx[nd - 1]).min(len - pos);
-            let off: i64 = base + idx.iter().zip(&strides).map(|(&i, &s)| i as i64 * s).sum::<i64>();
+            let off: i64 =
+                base + idx.iter().zip(&strides).map(|(&i, &s)| i as i64 * s).sum::<i64>();
             self.run(off, strides[nd - 1], run, dst, pos);
             pos += run;
             idx[nd - 1] += run;
@@ -145,7 +156,13 @@ impl Leaf {
 }
 
 /// Fills `out[k]` with element `first + k*stride` of a generator's logical array.
-fn generate_run<T: Elem>(generator: &Generator, base_shape: &[usize], first: i64, stride: i64, out: &mut [T]) {
+fn generate_run<T: Elem>(
+    generator: &Generator,
+    base_shape: &[usize],
+    first: i64,
+    stride: i64,
+    out: &mut [T],
+) {
     let n = out.len();
     let at = |k: usize| first + k as i64 * stride;
     match generator {
@@ -176,8 +193,11 @@ fn generate_run<T: Elem>(generator: &Generator, base_shape: &[usize], first: i64
         Generator::Random { dist, key } => {
             // Fill in increasing index order, then flip for negative strides,
             // so the generator always sees a forward stream.
-            let (start, step, flip) =
-                if stride < 0 { (at(n.saturating_sub(1)), -stride, true) } else { (first, stride, false) };
+            let (start, step, flip) = if stride < 0 {
+                (at(n.saturating_sub(1)), -stride, true)
+            } else {
+                (first, stride, false)
+            };
             let (start, step) = (start as u64, step as u64);
             if dist.dtype() == DType::Int64 {
                 if T::DTYPE == DType::Int64 {
@@ -191,7 +211,13 @@ fn generate_run<T: Elem>(generator: &Generator, base_shape: &[usize], first: i64
                     }
                 }
             } else if T::DTYPE == DType::Float64 {
-                random::fill_f64(dist, *key, start, step, same_type_slice::<T, f64>(out).expect("checked dtype"));
+                random::fill_f64(
+                    dist,
+                    *key,
+                    start,
+                    step,
+                    same_type_slice::<T, f64>(out).expect("checked dtype"),
+                );
             } else {
                 let mut tmp = vec![0f64; n];
                 random::fill_f64(dist, *key, start, step, &mut tmp);

@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, ErrorKind};
 use crate::ir::NodeRef;
 use crate::with_data;
 use rayon::prelude::*;
-use region::{chunk_regions, Region};
+use region::{Region, chunk_regions};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -31,10 +31,13 @@ pub type ExecResult<T> = Result<T, Diagnostic>;
 /// in `x - x.mean(0)` is needed by every row of chunks), up to this size.
 const MEMO_BYTES: usize = 256 << 20;
 
+/// Cached reduction results by (node id, region).
+type Memo = HashMap<(u64, Region), Arc<ArrayData>>;
+
 /// State shared by the tasks of one computation.
 pub struct Ctx {
     cancel: Arc<AtomicBool>,
-    memo: Mutex<(usize, HashMap<(u64, Region), Arc<ArrayData>>)>,
+    memo: Mutex<(usize, Memo)>,
 }
 
 pub fn cancelled() -> Diagnostic {

@@ -34,9 +34,11 @@ fn walk(n: &NodeRef, seen: &mut HashSet<u64>, worst: &mut NodeRef) -> u64 {
     if max_chunk_bytes(n) > max_chunk_bytes(worst) {
         *worst = n.clone();
     }
-    // Generators feeding a kernel are produced tile by tile: no chunk held.
+    // A generator feeding a fused kernel is produced tile by tile and
+    // holds nothing, but under a reduction it is materialized per block;
+    // count it, so the estimate stays an upper bound.
     let own = match &n.op {
-        Op::Generate(..) | Op::Scalar(_) => 0,
+        Op::Scalar(_) => 0,
         _ => max_chunk_bytes(n),
     };
     own + n.inputs.iter().map(|i| walk(i, seen, worst)).sum::<u64>()
@@ -49,7 +51,11 @@ pub fn memory_limit() -> u64 {
     }
     let total = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("MemTotal:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("MemTotal:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
         .map(|kib| kib * 1024)
         .unwrap_or(8 << 30);
     total / 2

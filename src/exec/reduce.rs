@@ -9,7 +9,7 @@
 //! combines (mean, M2) pairs with Chan's parallel formula.
 
 use super::eval::{eval, reshape_data};
-use super::region::{chunk_regions, AxisRange, Region};
+use super::region::{AxisRange, Region, chunk_regions};
 use super::{Ctx, ExecResult};
 use crate::array::{ArrayData, DType, Elem};
 use crate::exec::elem_ops::Num;
@@ -27,7 +27,11 @@ enum Partial {
     /// min/max keep the input dtype.
     Same(ArrayData),
     Bool(ArrayD<bool>),
-    Moments { n: f64, mean: ArrayD<f64>, m2: ArrayD<f64> },
+    Moments {
+        n: f64,
+        mean: ArrayD<f64>,
+        m2: ArrayD<f64>,
+    },
 }
 
 pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
@@ -84,8 +88,12 @@ fn as_f64(d: ArrayData) -> ArrayD<f64> {
 fn partial(op: ReduceOp, data: ArrayData, axes: &[usize]) -> Partial {
     let float_result = op.result_dtype(data.dtype()).is_float();
     match op {
-        ReduceOp::Sum | ReduceOp::Mean if float_result => Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b)),
-        ReduceOp::Prod if float_result => Partial::Float(fold(as_f64(data), axes, 1.0, |a, b| a * b)),
+        ReduceOp::Sum | ReduceOp::Mean if float_result => {
+            Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b))
+        }
+        ReduceOp::Prod if float_result => {
+            Partial::Float(fold(as_f64(data), axes, 1.0, |a, b| a * b))
+        }
         ReduceOp::Sum => {
             let a = i64::unwrap(data.cast(DType::Int64)).expect("cast to i64");
             Partial::Int(fold(a, axes, 0, |a, b| a.wrapping_add(*b)))
@@ -156,7 +164,10 @@ fn combine(a: Partial, b: Partial, op: ReduceOp) -> Partial {
             x.zip_mut_with(&y, |p, q| *p = if any { *p || *q } else { *p && *q });
             Partial::Bool(x)
         }
-        (Partial::Moments { n: na, mean: ma, m2: sa }, Partial::Moments { n: nb, mean: mb, m2: sb }) => {
+        (
+            Partial::Moments { n: na, mean: ma, m2: sa },
+            Partial::Moments { n: nb, mean: mb, m2: sb },
+        ) => {
             let n = na + nb;
             if n == 0.0 {
                 return Partial::Moments { n, mean: ma, m2: sa };

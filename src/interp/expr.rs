@@ -3,9 +3,9 @@
 
 use super::stmt::Flow;
 use super::value::{Function, FunctionBody};
-use super::{ops, Interp, Value, MAX_CALL_DEPTH};
+use super::{Interp, MAX_CALL_DEPTH, Value, ops};
 use crate::builtins::{self, Args, Module};
-use crate::diag::{did_you_mean, Diagnostic, ErrorKind, Span};
+use crate::diag::{Diagnostic, ErrorKind, Span, did_you_mean};
 use crate::ir::build;
 use crate::syntax::ast::{Arg, BoolOp, CompFor, Expr, FStringPart, SExpr, UnaryOp};
 use std::collections::HashMap;
@@ -14,8 +14,19 @@ use std::sync::Arc;
 type R<T> = Result<T, Diagnostic>;
 
 /// Attributes every array has (besides its methods).
-pub const ARRAY_ATTRS: &[&str] =
-    &["shape", "dtype", "ndim", "size", "nbytes", "itemsize", "chunks", "chunksize", "numblocks", "npartitions", "T"];
+pub const ARRAY_ATTRS: &[&str] = &[
+    "shape",
+    "dtype",
+    "ndim",
+    "size",
+    "nbytes",
+    "itemsize",
+    "chunks",
+    "chunksize",
+    "numblocks",
+    "npartitions",
+    "T",
+];
 
 impl Interp {
     pub fn eval(&mut self, e: &SExpr) -> R<Value> {
@@ -29,8 +40,12 @@ impl Interp {
             Expr::Ellipsis => Value::Ellipsis,
             Expr::FString(parts) => Value::str(&self.fstring(parts)?),
             Expr::Name(n) => self.lookup(n, span)?,
-            Expr::Tuple(items) => Value::tuple(items.iter().map(|i| self.eval(i)).collect::<R<_>>()?),
-            Expr::List(items) => Value::List(Arc::new(items.iter().map(|i| self.eval(i)).collect::<R<_>>()?)),
+            Expr::Tuple(items) => {
+                Value::tuple(items.iter().map(|i| self.eval(i)).collect::<R<_>>()?)
+            }
+            Expr::List(items) => {
+                Value::List(Arc::new(items.iter().map(|i| self.eval(i)).collect::<R<_>>()?))
+            }
             Expr::Dict(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (k, v) in items {
@@ -109,7 +124,15 @@ impl Interp {
         })
     }
 
-    pub(super) fn binop(&mut self, op: crate::syntax::ast::BinOp, l: Value, ls: Span, r: Value, rs: Span, span: Span) -> R<Value> {
+    pub(super) fn binop(
+        &mut self,
+        op: crate::syntax::ast::BinOp,
+        l: Value,
+        ls: Span,
+        r: Value,
+        rs: Span,
+        span: Span,
+    ) -> R<Value> {
         ops::binary_op(self, op, l, ls, r, rs, span)
     }
 
@@ -140,7 +163,9 @@ impl Interp {
                 FStringPart::Expr { expr, spec } => {
                     let v = self.eval(expr)?;
                     match spec {
-                        Some(spec) => s.push_str(&super::format_spec::format_with_spec(self, &v, spec, expr.span)?),
+                        Some(spec) => s.push_str(&super::format_spec::format_with_spec(
+                            self, &v, spec, expr.span,
+                        )?),
                         None => s.push_str(&self.str_of(&v).map_err(|d| d.or_span(expr.span))?),
                     }
                 }
@@ -159,7 +184,9 @@ impl Interp {
                 return Ok(Value::Builtin(b));
             }
         }
-        if let Some((_, v)) = builtins::constants(Module::Root).into_iter().find(|(n, _)| *n == name) {
+        if let Some((_, v)) =
+            builtins::constants(Module::Root).into_iter().find(|(n, _)| *n == name)
+        {
             return Ok(v);
         }
         let mut candidates: Vec<String> = self.globals.keys().cloned().collect();
@@ -186,8 +213,12 @@ impl Interp {
             return Ok(v);
         }
         let names = builtins::names_in(m);
-        let mut d = Diagnostic::new(ErrorKind::Name, format!("module '{}' has no attribute '{name}'", m.name()), span)
-            .with_label("unknown attribute");
+        let mut d = Diagnostic::new(
+            ErrorKind::Name,
+            format!("module '{}' has no attribute '{name}'", m.name()),
+            span,
+        )
+        .with_label("unknown attribute");
         if let Some(s) = did_you_mean(name, names.iter().copied()) {
             d = d.with_hint(format!("did you mean `{s}`?"));
         } else if m == Module::Root && builtins::lookup(Module::Random, name).is_some() {
@@ -208,7 +239,9 @@ impl Interp {
                     "size" => Value::Int(n.size() as i64),
                     "nbytes" => Value::Int(n.nbytes() as i64),
                     "itemsize" => Value::Int(n.dtype.size() as i64),
-                    "chunks" => Value::tuple(n.chunks.iter().map(|c| Value::usize_tuple(c)).collect()),
+                    "chunks" => {
+                        Value::tuple(n.chunks.iter().map(|c| Value::usize_tuple(c)).collect())
+                    }
                     "chunksize" => Value::usize_tuple(&n.chunksize()),
                     "numblocks" => Value::usize_tuple(&n.numblocks()),
                     "npartitions" => Value::Int(n.numblocks().iter().product::<usize>() as i64),
@@ -216,10 +249,17 @@ impl Interp {
                     _ => match builtins::method(name) {
                         Some(b) => Value::Method(Box::new(v), b),
                         None => {
-                            let methods = builtins::all().iter().filter(|b| b.method).map(|b| b.name);
-                            let mut d = Diagnostic::new(ErrorKind::Name, format!("array has no attribute '{name}'"), span)
-                                .with_label("unknown attribute");
-                            if let Some(s) = did_you_mean(name, ARRAY_ATTRS.iter().copied().chain(methods)) {
+                            let methods =
+                                builtins::all().iter().filter(|b| b.method).map(|b| b.name);
+                            let mut d = Diagnostic::new(
+                                ErrorKind::Name,
+                                format!("array has no attribute '{name}'"),
+                                span,
+                            )
+                            .with_label("unknown attribute");
+                            if let Some(s) =
+                                did_you_mean(name, ARRAY_ATTRS.iter().copied().chain(methods))
+                            {
                                 d = d.with_hint(format!("did you mean `{s}`?"));
                             }
                             return Err(d);
@@ -230,7 +270,11 @@ impl Interp {
             Value::DType(d) => match name {
                 "name" => Ok(Value::str(d.name())),
                 "itemsize" => Ok(Value::Int(d.size() as i64)),
-                _ => Err(Diagnostic::new(ErrorKind::Name, format!("dtype has no attribute '{name}'"), span)),
+                _ => Err(Diagnostic::new(
+                    ErrorKind::Name,
+                    format!("dtype has no attribute '{name}'"),
+                    span,
+                )),
             },
             other => Err(Diagnostic::new(
                 ErrorKind::Name,
@@ -247,7 +291,9 @@ impl Interp {
         for a in args {
             match a {
                 Arg::Positional(e) => positional.push((self.eval(e)?, e.span)),
-                Arg::Keyword(name, e) => keywords.push((name.node.clone(), name.span, self.eval(e)?, e.span)),
+                Arg::Keyword(name, e) => {
+                    keywords.push((name.node.clone(), name.span, self.eval(e)?, e.span))
+                }
                 Arg::Star(e) => {
                     let v = self.eval(e)?;
                     for item in self.iterate(&v, e.span)? {
@@ -258,13 +304,21 @@ impl Interp {
                     Value::Dict(d) => {
                         for (k, v) in d.iter() {
                             let Value::Str(k) = k else {
-                                return Err(Diagnostic::new(ErrorKind::Type, "keywords must be strings", e.span));
+                                return Err(Diagnostic::new(
+                                    ErrorKind::Type,
+                                    "keywords must be strings",
+                                    e.span,
+                                ));
                             };
                             keywords.push((k.to_string(), e.span, v.clone(), e.span));
                         }
                     }
                     other => {
-                        return Err(Diagnostic::new(ErrorKind::Type, format!("argument after ** must be a dict, not {}", other.type_name()), e.span));
+                        return Err(Diagnostic::new(
+                            ErrorKind::Type,
+                            format!("argument after ** must be a dict, not {}", other.type_name()),
+                            e.span,
+                        ));
                     }
                 },
             }
@@ -294,12 +348,20 @@ impl Interp {
             Value::DType(d) => {
                 // `np.float32(3)`: a 0-d array (or cast array) of that dtype.
                 let [(v, vs)] = positional.as_slice() else {
-                    return Err(Diagnostic::new(ErrorKind::Type, format!("{}() takes exactly one argument", d.name()), span));
+                    return Err(Diagnostic::new(
+                        ErrorKind::Type,
+                        format!("{}() takes exactly one argument", d.name()),
+                        span,
+                    ));
                 };
                 let x = crate::builtins::to_array(v, *vs)?;
                 Ok(Value::Array(build::cast(&x, d)))
             }
-            other => Err(Diagnostic::new(ErrorKind::Type, format!("'{}' object is not callable", other.type_name()), fspan)),
+            other => Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("'{}' object is not callable", other.type_name()),
+                fspan,
+            )),
         }
     }
 
@@ -323,7 +385,10 @@ impl Interp {
         let mut kws: Vec<(String, Span, Value, Span)> = keywords;
         for p in &f.params {
             if p.star {
-                frame.insert(p.name.node.clone(), Value::tuple(pos.by_ref().map(|(v, _)| v).collect()));
+                frame.insert(
+                    p.name.node.clone(),
+                    Value::tuple(pos.by_ref().map(|(v, _)| v).collect()),
+                );
                 continue;
             }
             if p.star_star {
@@ -336,12 +401,20 @@ impl Interp {
             } else if let Some(d) = f.defaults.get(&p.name.node) {
                 d.clone()
             } else {
-                return Err(Diagnostic::new(ErrorKind::Type, format!("{}() missing required argument '{}'", f.name, p.name.node), span));
+                return Err(Diagnostic::new(
+                    ErrorKind::Type,
+                    format!("{}() missing required argument '{}'", f.name, p.name.node),
+                    span,
+                ));
             };
             frame.insert(p.name.node.clone(), v);
         }
         if let Some((_, s)) = pos.next() {
-            return Err(Diagnostic::new(ErrorKind::Type, format!("{}() got too many positional arguments", f.name), s));
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("{}() got too many positional arguments", f.name),
+                s,
+            ));
         }
         if let Some(kw) = f.params.iter().find(|p| p.star_star) {
             for (k, _, v, _) in kws.drain(..) {
@@ -350,7 +423,11 @@ impl Interp {
             frame.insert(kw.name.node.clone(), Value::Dict(Arc::new(extra_kw)));
         }
         if let Some((k, ks, _, _)) = kws.first() {
-            return Err(Diagnostic::new(ErrorKind::Type, format!("{}() got an unexpected keyword argument '{k}'", f.name), *ks));
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("{}() got an unexpected keyword argument '{k}'", f.name),
+                *ks,
+            ));
         }
         self.frames.push(frame);
         let result = match &f.body {

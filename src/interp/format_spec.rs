@@ -19,7 +19,16 @@ struct Spec {
 fn parse(spec: &str) -> Option<Spec> {
     let c: Vec<char> = spec.chars().collect();
     let mut i = 0;
-    let mut s = Spec { fill: ' ', align: None, sign: '-', zero: false, width: 0, comma: false, precision: None, ty: None };
+    let mut s = Spec {
+        fill: ' ',
+        align: None,
+        sign: '-',
+        zero: false,
+        width: 0,
+        comma: false,
+        precision: None,
+        ty: None,
+    };
     if c.len() >= 2 && "<>^=".contains(c[1]) {
         s.fill = c[0];
         s.align = Some(c[1]);
@@ -82,7 +91,8 @@ fn group(digits: &str) -> String {
 fn exp_style(s: String) -> String {
     match s.split_once('e') {
         Some((m, e)) => {
-            let (sign, digits) = if let Some(d) = e.strip_prefix('-') { ('-', d) } else { ('+', e) };
+            let (sign, digits) =
+                if let Some(d) = e.strip_prefix('-') { ('-', d) } else { ('+', e) };
             format!("{m}e{sign}{digits:0>2}")
         }
         None => s,
@@ -106,14 +116,22 @@ fn general(x: f64, p: usize) -> String {
     }
 }
 
-pub fn format_with_spec(interp: &mut Interp, v: &Value, spec: &str, span: Span) -> Result<String, Diagnostic> {
-    let bad = || Diagnostic::new(ErrorKind::Value, format!("invalid format specifier '{spec}'"), span);
+pub fn format_with_spec(
+    interp: &mut Interp,
+    v: &Value,
+    spec: &str,
+    span: Span,
+) -> Result<String, Diagnostic> {
+    let bad =
+        || Diagnostic::new(ErrorKind::Value, format!("invalid format specifier '{spec}'"), span);
     let s = parse(spec).ok_or_else(bad)?;
     let num = match v {
         Value::Int(i) => Some(*i as f64),
         Value::Float(f) => Some(*f),
         Value::Bool(b) => Some(*b as u8 as f64),
-        Value::Array(n) if n.ndim() == 0 => Some(crate::builtins::to_f64(interp, v, span, "value")?),
+        Value::Array(n) if n.ndim() == 0 => {
+            Some(crate::builtins::to_f64(interp, v, span, "value")?)
+        }
         _ => None,
     };
     let body = match (s.ty, num) {
@@ -122,7 +140,9 @@ pub fn format_with_spec(interp: &mut Interp, v: &Value, spec: &str, span: Span) 
         (Some('d'), Some(x)) if x.fract() == 0.0 => format!("{}", x.abs() as i128),
         (Some('d'), _) => return Err(bad()),
         (Some('f' | 'F'), Some(x)) => format!("{:.*}", s.precision.unwrap_or(6), x.abs()),
-        (Some('e' | 'E'), Some(x)) => exp_style(format!("{:.*e}", s.precision.unwrap_or(6), x.abs())),
+        (Some('e' | 'E'), Some(x)) => {
+            exp_style(format!("{:.*e}", s.precision.unwrap_or(6), x.abs()))
+        }
         (Some('%'), Some(x)) => format!("{:.*}%", s.precision.unwrap_or(6), x.abs() * 100.0),
         (Some('g' | 'G'), Some(x)) => general(x.abs(), s.precision.unwrap_or(6)),
         (None, Some(x)) => match (v, s.precision) {
@@ -136,7 +156,8 @@ pub fn format_with_spec(interp: &mut Interp, v: &Value, spec: &str, span: Span) 
     if matches!(s.ty, Some('E' | 'G' | 'F')) {
         body = body.to_uppercase();
     }
-    let negative = num.is_some_and(|x| x < 0.0 || (x == 0.0 && x.is_sign_negative() && s.ty != Some('d')));
+    let negative =
+        num.is_some_and(|x| x < 0.0 || (x == 0.0 && x.is_sign_negative() && s.ty != Some('d')));
     let sign = match (negative, s.sign) {
         (true, _) => "-",
         (false, '+') if num.is_some() => "+",
@@ -148,7 +169,13 @@ pub fn format_with_spec(interp: &mut Interp, v: &Value, spec: &str, span: Span) 
         return Ok(format!("{sign}{body}"));
     }
     let pad = s.width - len;
-    let align = s.align.unwrap_or(if s.zero && num.is_some() { '=' } else if num.is_some() { '>' } else { '<' });
+    let align = s.align.unwrap_or(if s.zero && num.is_some() {
+        '='
+    } else if num.is_some() {
+        '>'
+    } else {
+        '<'
+    });
     let fill = if s.zero && s.align.is_none() { '0' } else { s.fill };
     let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
     Ok(match align {

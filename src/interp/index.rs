@@ -4,7 +4,7 @@
 use super::{Interp, Value};
 use crate::builtins::to_int;
 use crate::diag::{Diagnostic, ErrorKind, Span};
-use crate::ir::{build, AxisSel};
+use crate::ir::{AxisSel, build};
 use crate::syntax::ast::{Expr, IndexItem};
 use std::sync::Arc;
 
@@ -19,7 +19,13 @@ enum Item {
 }
 
 /// Python's `slice.indices(len)`: start, step and element count.
-pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize, span: Span) -> R<(i64, i64, usize)> {
+pub fn slice_indices(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+    span: Span,
+) -> R<(i64, i64, usize)> {
     let step = step.unwrap_or(1);
     if step == 0 {
         return Err(Diagnostic::new(ErrorKind::Value, "slice step cannot be zero", span));
@@ -30,7 +36,10 @@ pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: Option<i64>, l
     let (start, stop) = if step > 0 {
         (start.map_or(0, |s| clamp(norm(s), 0, n)), stop.map_or(n, |s| clamp(norm(s), 0, n)))
     } else {
-        (start.map_or(n - 1, |s| clamp(norm(s), -1, n - 1)), stop.map_or(-1, |s| clamp(norm(s), -1, n - 1)))
+        (
+            start.map_or(n - 1, |s| clamp(norm(s), -1, n - 1)),
+            stop.map_or(-1, |s| clamp(norm(s), -1, n - 1)),
+        )
     };
     let count = if step > 0 {
         if stop > start { (stop - start + step - 1) / step } else { 0 }
@@ -70,7 +79,12 @@ impl Interp {
         for it in items {
             match it {
                 IndexItem::Slice { start, stop, step, span } => {
-                    out.push(Item::Slice(self.opt_int(start)?, self.opt_int(stop)?, self.opt_int(step)?, *span));
+                    out.push(Item::Slice(
+                        self.opt_int(start)?,
+                        self.opt_int(stop)?,
+                        self.opt_int(step)?,
+                        *span,
+                    ));
                 }
                 IndexItem::Expr(e) => match self.eval(e)? {
                     Value::None => out.push(Item::NewAxis),
@@ -92,7 +106,11 @@ impl Interp {
                                 Value::None => out.push(Item::NewAxis),
                                 Value::Ellipsis => out.push(Item::Ellipsis),
                                 other => {
-                                    return Err(Diagnostic::new(ErrorKind::Index, format!("invalid index of type {}", other.type_name()), e.span));
+                                    return Err(Diagnostic::new(
+                                        ErrorKind::Index,
+                                        format!("invalid index of type {}", other.type_name()),
+                                        e.span,
+                                    ));
                                 }
                             }
                         }
@@ -100,7 +118,10 @@ impl Interp {
                     other => {
                         return Err(Diagnostic::new(
                             ErrorKind::Index,
-                            format!("only integers, slices, None and ... are valid indices, not {}", other.type_name()),
+                            format!(
+                                "only integers, slices, None and ... are valid indices, not {}",
+                                other.type_name()
+                            ),
                             e.span,
                         ));
                     }
@@ -110,7 +131,13 @@ impl Interp {
         Ok(out)
     }
 
-    pub(super) fn index_value(&mut self, v: Value, obj_span: Span, items: &[IndexItem], span: Span) -> R<Value> {
+    pub(super) fn index_value(
+        &mut self,
+        v: Value,
+        obj_span: Span,
+        items: &[IndexItem],
+        span: Span,
+    ) -> R<Value> {
         if let Value::Dict(d) = &v {
             let [IndexItem::Expr(e)] = items else {
                 return Err(Diagnostic::new(ErrorKind::Type, "dict keys cannot be slices", span));
@@ -120,7 +147,13 @@ impl Interp {
                 .iter()
                 .find(|(k, _)| super::ops::values_equal(k, &key))
                 .map(|(_, v)| v.clone())
-                .ok_or_else(|| Diagnostic::new(ErrorKind::Index, format!("key {} not found", super::repr(&key)), e.span));
+                .ok_or_else(|| {
+                    Diagnostic::new(
+                        ErrorKind::Index,
+                        format!("key {} not found", super::repr(&key)),
+                        e.span,
+                    )
+                });
         }
         let items = self.items(items)?;
         match v {
@@ -130,27 +163,45 @@ impl Interp {
             }
             Value::Str(_) | Value::Tuple(_) | Value::List(_) | Value::Range(..) => {
                 let (seq, is_str) = match &v {
-                    Value::Str(s) => (s.chars().map(|c| Value::str(&c.to_string())).collect(), true),
+                    Value::Str(s) => {
+                        (s.chars().map(|c| Value::str(&c.to_string())).collect(), true)
+                    }
                     other => (other.sequence().expect("sequence"), false),
                 };
                 let [item] = items.as_slice() else {
-                    return Err(Diagnostic::new(ErrorKind::Type, format!("{} indices must be a single int or slice", v.type_name()), span));
+                    return Err(Diagnostic::new(
+                        ErrorKind::Type,
+                        format!("{} indices must be a single int or slice", v.type_name()),
+                        span,
+                    ));
                 };
                 match item {
                     Item::Int(i, s) => Ok(seq[norm_index(*i, seq.len(), 0, *s)?].clone()),
                     Item::Slice(a, b, c, s) => {
                         let (start, step, n) = slice_indices(*a, *b, *c, seq.len(), *s)?;
-                        let picked: Vec<Value> = (0..n).map(|k| seq[(start + k as i64 * step) as usize].clone()).collect();
+                        let picked: Vec<Value> = (0..n)
+                            .map(|k| seq[(start + k as i64 * step) as usize].clone())
+                            .collect();
                         Ok(match &v {
-                            _ if is_str => Value::str(&picked.iter().map(|p| super::show::plain_str(p)).collect::<String>()),
+                            _ if is_str => Value::str(
+                                &picked.iter().map(super::show::plain_str).collect::<String>(),
+                            ),
                             Value::Tuple(_) => Value::tuple(picked),
                             _ => Value::List(Arc::new(picked)),
                         })
                     }
-                    _ => Err(Diagnostic::new(ErrorKind::Type, format!("invalid index for {}", v.type_name()), span)),
+                    _ => Err(Diagnostic::new(
+                        ErrorKind::Type,
+                        format!("invalid index for {}", v.type_name()),
+                        span,
+                    )),
                 }
             }
-            other => Err(Diagnostic::new(ErrorKind::Type, format!("'{}' object is not subscriptable", other.type_name()), obj_span)),
+            other => Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("'{}' object is not subscriptable", other.type_name()),
+                obj_span,
+            )),
         }
     }
 }
@@ -160,12 +211,19 @@ fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel
     let consuming = items.iter().filter(|i| matches!(i, Item::Int(..) | Item::Slice(..))).count();
     let ellipses = items.iter().filter(|i| matches!(i, Item::Ellipsis)).count();
     if ellipses > 1 {
-        return Err(Diagnostic::new(ErrorKind::Index, "an index can only have a single ellipsis ('...')", span));
+        return Err(Diagnostic::new(
+            ErrorKind::Index,
+            "an index can only have a single ellipsis ('...')",
+            span,
+        ));
     }
     if consuming > shape.len() {
         return Err(Diagnostic::new(
             ErrorKind::Index,
-            format!("too many indices for array: array is {}-dimensional, but {consuming} were indexed", shape.len()),
+            format!(
+                "too many indices for array: array is {}-dimensional, but {consuming} were indexed",
+                shape.len()
+            ),
             span,
         ));
     }

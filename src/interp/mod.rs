@@ -25,8 +25,8 @@ use crate::ir::NodeRef;
 use crate::random::StreamKey;
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// Deepest nesting of user-function calls before a clear error (instead of
 /// overflowing the native stack).
@@ -58,8 +58,22 @@ pub struct Snapshot {
 }
 
 impl Interp {
-    pub fn new(pool: Arc<rayon::ThreadPool>, cancel: Arc<AtomicBool>, seed: u64, out: Output) -> Interp {
-        Interp { globals: HashMap::new(), frames: Vec::new(), seed, stream: 0, pool, cancel, optimize: true, out }
+    pub fn new(
+        pool: Arc<rayon::ThreadPool>,
+        cancel: Arc<AtomicBool>,
+        seed: u64,
+        out: Output,
+    ) -> Interp {
+        Interp {
+            globals: HashMap::new(),
+            frames: Vec::new(),
+            seed,
+            stream: 0,
+            pool,
+            cancel,
+            optimize: true,
+            out,
+        }
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -119,8 +133,16 @@ impl Interp {
     /// When an operation was applied to plain Python numbers, computes the
     /// 0-d result now and returns a Python number (as NumPy returns a NumPy
     /// scalar); otherwise returns the lazy array.
-    pub fn scalar_or_array(&mut self, input: &Value, node: NodeRef, span: crate::diag::Span) -> Result<Value, Diagnostic> {
-        let python_input = matches!(input, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::List(_) | Value::Tuple(_));
+    pub fn scalar_or_array(
+        &mut self,
+        input: &Value,
+        node: NodeRef,
+        span: crate::diag::Span,
+    ) -> Result<Value, Diagnostic> {
+        let python_input = matches!(
+            input,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::List(_) | Value::Tuple(_)
+        );
         if python_input && node.ndim() == 0 {
             let data = self.compute(&node).map_err(|d| d.or_span(span))?;
             return Ok(scalar_value(&data));
@@ -147,10 +169,7 @@ impl Interp {
             Value::Array(n) => {
                 return Err(Diagnostic::new(
                     ErrorKind::Value,
-                    format!(
-                        "the truth value of an array with {} elements is ambiguous",
-                        n.size()
-                    ),
+                    format!("the truth value of an array with {} elements is ambiguous", n.size()),
                     span,
                 )
                 .with_hint("use a.any() or a.all()"));

@@ -8,7 +8,7 @@ use crate::array::{DType, Kind, WeakKind};
 use crate::builtins::{matmul_nodes, to_array};
 use crate::diag::{Diagnostic, ErrorKind, Span};
 use crate::ir::ops::{BinaryFn, UnaryFn};
-use crate::ir::{build, NodeRef, Scalar};
+use crate::ir::{NodeRef, Scalar, build};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use std::sync::Arc;
 
@@ -49,7 +49,9 @@ fn weak_node(s: Scalar, w: WeakKind, other: DType, span: Span) -> R<NodeRef> {
                 format!("Python integer {i} out of bounds for {dtype}"),
                 span,
             )
-            .with_hint(format!("cast the array first, e.g. x.astype(int64), or use a value in [{lo}, {hi}]")));
+            .with_hint(format!(
+                "cast the array first, e.g. x.astype(int64), or use a value in [{lo}, {hi}]"
+            )));
         }
     }
     Ok(build::scalar(s, dtype))
@@ -76,7 +78,15 @@ fn is_number(v: &Value) -> bool {
 }
 
 /// `f(l, r)` elementwise, on arrays or numbers.
-pub fn binary_values(interp: &mut Interp, f: BinaryFn, l: &Value, ls: Span, r: &Value, rs: Span, span: Span) -> R<Value> {
+pub fn binary_values(
+    interp: &mut Interp,
+    f: BinaryFn,
+    l: &Value,
+    ls: Span,
+    r: &Value,
+    rs: Span,
+    span: Span,
+) -> R<Value> {
     let (a, b) = pair_nodes(l, ls, r, rs)?;
     let node = build::binary(f, &a, &b).map_err(|d| d.or_span(span))?;
     if is_number(l) && is_number(r) {
@@ -149,14 +159,18 @@ fn python_arith(op: BinOp, l: &Value, r: &Value, span: Span) -> R<Option<Value>>
                 Int(crate::exec::elem_ops::Num::modulo(a, b))
             }
             BinOp::Pow if b < 0 => Float((a as f64).powf(b as f64)),
-            BinOp::Pow => Int(a.checked_pow(b.min(u32::MAX as i64) as u32).ok_or_else(|| int_overflow(span))?),
+            BinOp::Pow => Int(a
+                .checked_pow(b.min(u32::MAX as i64) as u32)
+                .ok_or_else(|| int_overflow(span))?),
             BinOp::BitAnd if both_bool => Value::Bool(a & b != 0),
             BinOp::BitOr if both_bool => Value::Bool((a | b) != 0),
             BinOp::BitXor if both_bool => Value::Bool((a ^ b) != 0),
             BinOp::BitAnd => Int(a & b),
             BinOp::BitOr => Int(a | b),
             BinOp::BitXor => Int(a ^ b),
-            BinOp::LShift => Int(a.checked_shl(b.clamp(0, 63) as u32).ok_or_else(|| int_overflow(span))?),
+            BinOp::LShift => {
+                Int(a.checked_shl(b.clamp(0, 63) as u32).ok_or_else(|| int_overflow(span))?)
+            }
             BinOp::RShift => Int(a >> b.clamp(0, 63)),
             BinOp::MatMul => return Ok(None),
         }));
@@ -176,8 +190,17 @@ fn python_arith(op: BinOp, l: &Value, r: &Value, span: Span) -> R<Option<Value>>
     }))
 }
 
-pub fn binary_op(interp: &mut Interp, op: BinOp, l: Value, ls: Span, r: Value, rs: Span, span: Span) -> R<Value> {
-    if is_number(&l) && is_number(&r)
+pub fn binary_op(
+    interp: &mut Interp,
+    op: BinOp,
+    l: Value,
+    ls: Span,
+    r: Value,
+    rs: Span,
+    span: Span,
+) -> R<Value> {
+    if is_number(&l)
+        && is_number(&r)
         && let Some(v) = python_arith(op, &l, &r, span)?
     {
         return Ok(v);
@@ -195,7 +218,9 @@ pub fn binary_op(interp: &mut Interp, op: BinOp, l: Value, ls: Span, r: Value, r
         }
         (BinOp::Mul, Value::List(a), Value::Int(n)) => {
             let n = (*n).max(0) as usize;
-            return Ok(Value::List(Arc::new(a.iter().cycle().take(a.len() * n).cloned().collect())));
+            return Ok(Value::List(Arc::new(
+                a.iter().cycle().take(a.len() * n).cloned().collect(),
+            )));
         }
         (BinOp::Mul, Value::Tuple(a), Value::Int(n)) => {
             let n = (*n).max(0) as usize;
@@ -203,11 +228,20 @@ pub fn binary_op(interp: &mut Interp, op: BinOp, l: Value, ls: Span, r: Value, r
         }
         _ => {}
     }
-    let arrayish = |v: &Value| matches!(v, Value::Array(_) | Value::List(_) | Value::Tuple(_)) || is_number(v);
-    if !arrayish(&l) || !arrayish(&r) || !(matches!(l, Value::Array(_)) || matches!(r, Value::Array(_))) {
+    let arrayish =
+        |v: &Value| matches!(v, Value::Array(_) | Value::List(_) | Value::Tuple(_)) || is_number(v);
+    if !arrayish(&l)
+        || !arrayish(&r)
+        || !(matches!(l, Value::Array(_)) || matches!(r, Value::Array(_)))
+    {
         return Err(Diagnostic::new(
             ErrorKind::Type,
-            format!("unsupported operand types for {}: {} and {}", op.symbol(), l.type_name(), r.type_name()),
+            format!(
+                "unsupported operand types for {}: {} and {}",
+                op.symbol(),
+                l.type_name(),
+                r.type_name()
+            ),
             span,
         ));
     }
@@ -216,7 +250,11 @@ pub fn binary_op(interp: &mut Interp, op: BinOp, l: Value, ls: Span, r: Value, r
         return Ok(Value::Array(node));
     }
     let Some(f) = binfn(op) else {
-        return Err(Diagnostic::new(ErrorKind::Type, format!("operator {} is not supported on arrays yet", op.symbol()), span));
+        return Err(Diagnostic::new(
+            ErrorKind::Type,
+            format!("operator {} is not supported on arrays yet", op.symbol()),
+            span,
+        ));
     };
     binary_values(interp, f, &l, ls, &r, rs, span)
 }
@@ -225,7 +263,9 @@ pub fn unary_op(interp: &mut Interp, op: UnaryOp, v: Value, vs: Span, span: Span
     match (op, &v) {
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => return Ok(v),
         (UnaryOp::Pos, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
-        (UnaryOp::Neg, Value::Int(i)) => return i.checked_neg().map(Value::Int).ok_or_else(|| int_overflow(span)),
+        (UnaryOp::Neg, Value::Int(i)) => {
+            return i.checked_neg().map(Value::Int).ok_or_else(|| int_overflow(span));
+        }
         (UnaryOp::Neg, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
         (UnaryOp::Neg, Value::Float(f)) => return Ok(Value::Float(-f)),
         (UnaryOp::Invert, Value::Int(i)) => return Ok(Value::Int(!i)),
@@ -239,26 +279,48 @@ pub fn unary_op(interp: &mut Interp, op: UnaryOp, v: Value, vs: Span, span: Span
         UnaryOp::Pos | UnaryOp::Not => UnaryFn::Neg,
     };
     if !matches!(v, Value::Array(_) | Value::List(_) | Value::Tuple(_)) {
-        return Err(Diagnostic::new(ErrorKind::Type, format!("bad operand type for unary operator: {}", v.type_name()), span));
+        return Err(Diagnostic::new(
+            ErrorKind::Type,
+            format!("bad operand type for unary operator: {}", v.type_name()),
+            span,
+        ));
     }
     crate::builtins::unary_value(interp, f, &v, vs)
 }
 
 /// One comparison of a (possibly chained) comparison expression.
-pub fn compare(interp: &mut Interp, op: CmpOp, l: &Value, ls: Span, r: &Value, rs: Span, span: Span) -> R<Value> {
+pub fn compare(
+    interp: &mut Interp,
+    op: CmpOp,
+    l: &Value,
+    ls: Span,
+    r: &Value,
+    rs: Span,
+    span: Span,
+) -> R<Value> {
     let arrays = matches!(l, Value::Array(_)) || matches!(r, Value::Array(_));
     match op {
         CmpOp::In | CmpOp::NotIn => {
             let found = match r {
                 Value::Str(h) => match l {
                     Value::Str(n) => h.contains(&**n),
-                    _ => return Err(Diagnostic::new(ErrorKind::Type, "'in <string>' requires a string on the left", ls)),
+                    _ => {
+                        return Err(Diagnostic::new(
+                            ErrorKind::Type,
+                            "'in <string>' requires a string on the left",
+                            ls,
+                        ));
+                    }
                 },
                 Value::Dict(d) => d.iter().any(|(k, _)| values_equal(k, l)),
                 other => match other.sequence() {
                     Some(items) => items.iter().any(|i| values_equal(i, l)),
                     None => {
-                        return Err(Diagnostic::new(ErrorKind::Type, format!("argument of type '{}' is not a container", other.type_name()), rs));
+                        return Err(Diagnostic::new(
+                            ErrorKind::Type,
+                            format!("argument of type '{}' is not a container", other.type_name()),
+                            rs,
+                        ));
                     }
                 },
             };
@@ -333,7 +395,9 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (x, y) if is_number(x) && is_number(y) => num(x) == num(y),
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::DType(x), Value::DType(y)) => x == y,
-        (Value::DType(x), Value::Str(y)) | (Value::Str(y), Value::DType(x)) => DType::from_name(y) == Some(*x),
+        (Value::DType(x), Value::Str(y)) | (Value::Str(y), Value::DType(x)) => {
+            DType::from_name(y) == Some(*x)
+        }
         (Value::Tuple(_) | Value::List(_), Value::Tuple(_) | Value::List(_))
             if std::mem::discriminant(a) == std::mem::discriminant(b) =>
         {

@@ -7,7 +7,7 @@ use crate::array::{ArrayData, DType, Elem};
 use crate::diag::Diagnostic;
 use crate::display::{self, PrintOptions};
 use crate::exec::eval::concat;
-use crate::ir::{build, AxisSel, NodeRef};
+use crate::ir::{AxisSel, NodeRef, build};
 use std::ops::Range;
 
 /// A 0-d computed array as a Python number.
@@ -15,8 +15,12 @@ pub fn scalar_value(d: &ArrayData) -> Value {
     match d.dtype() {
         DType::Bool => Value::Bool(d.get_f64(0) != 0.0),
         dt if dt.is_float() => Value::Float(d.get_f64(0)),
-        DType::UInt64 => Value::Int(u64::unwrap_ref(d).and_then(|a| a.first().copied()).unwrap_or(0) as i64),
-        _ => Value::Int(i64::unwrap(d.cast(DType::Int64)).and_then(|a| a.first().copied()).unwrap_or(0)),
+        DType::UInt64 => {
+            Value::Int(u64::unwrap_ref(d).and_then(|a| a.first().copied()).unwrap_or(0) as i64)
+        }
+        _ => Value::Int(
+            i64::unwrap(d.cast(DType::Int64)).and_then(|a| a.first().copied()).unwrap_or(0),
+        ),
     }
 }
 
@@ -43,7 +47,13 @@ pub fn repr(v: &Value) -> String {
         Value::Tuple(t) if t.len() == 1 => format!("({},)", repr(&t[0])),
         Value::Tuple(t) => format!("({})", t.iter().map(repr).collect::<Vec<_>>().join(", ")),
         Value::List(l) => format!("[{}]", l.iter().map(repr).collect::<Vec<_>>().join(", ")),
-        Value::Dict(d) => format!("{{{}}}", d.iter().map(|(k, v)| format!("{}: {}", repr(k), repr(v))).collect::<Vec<_>>().join(", ")),
+        Value::Dict(d) => format!(
+            "{{{}}}",
+            d.iter()
+                .map(|(k, v)| format!("{}: {}", repr(k), repr(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Value::Range(a, b, 1) => format!("range({a}, {b})"),
         Value::Range(a, b, s) => format!("range({a}, {b}, {s})"),
         Value::Ellipsis => "Ellipsis".into(),
@@ -74,9 +84,18 @@ impl Interp {
         self.assemble(node, &ranges, 0, &mut Vec::new())
     }
 
-    fn assemble(&mut self, node: &NodeRef, ranges: &[Vec<Range<usize>>], axis: usize, chosen: &mut Vec<Range<usize>>) -> Result<ArrayData, Diagnostic> {
+    fn assemble(
+        &mut self,
+        node: &NodeRef,
+        ranges: &[Vec<Range<usize>>],
+        axis: usize,
+        chosen: &mut Vec<Range<usize>>,
+    ) -> Result<ArrayData, Diagnostic> {
         if axis == ranges.len() {
-            let sels = chosen.iter().map(|r| AxisSel::Range { start: r.start as i64, step: 1, len: r.len() }).collect();
+            let sels = chosen
+                .iter()
+                .map(|r| AxisSel::Range { start: r.start as i64, step: 1, len: r.len() })
+                .collect();
             let part = build::slice(node, sels)?;
             return self.compute(&part);
         }
@@ -148,7 +167,9 @@ impl Interp {
             Value::Str(s) => json!(s.to_string()),
             Value::Tuple(_) | Value::List(_) | Value::Range(..) => {
                 let items = v.sequence().unwrap_or_default();
-                serde_json::Value::Array(items.iter().map(|i| self.to_json(i)).collect::<Result<_, _>>()?)
+                serde_json::Value::Array(
+                    items.iter().map(|i| self.to_json(i)).collect::<Result<_, _>>()?,
+                )
             }
             Value::Dict(d) => {
                 let mut m = serde_json::Map::new();
@@ -163,5 +184,7 @@ impl Interp {
 }
 
 fn contains_array(v: &Value) -> bool {
-    v.sequence().is_some_and(|items| items.iter().any(|i| matches!(i, Value::Array(_)) || contains_array(i)))
+    v.sequence().is_some_and(|items| {
+        items.iter().any(|i| matches!(i, Value::Array(_)) || contains_array(i))
+    })
 }

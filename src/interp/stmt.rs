@@ -34,10 +34,18 @@ impl Interp {
             match self.exec(s)? {
                 Flow::Normal => {}
                 Flow::Return(_) => {
-                    return Err(Diagnostic::new(ErrorKind::Syntax, "'return' outside function", s.span));
+                    return Err(Diagnostic::new(
+                        ErrorKind::Syntax,
+                        "'return' outside function",
+                        s.span,
+                    ));
                 }
                 Flow::Break | Flow::Continue => {
-                    return Err(Diagnostic::new(ErrorKind::Syntax, "'break' or 'continue' outside a loop", s.span));
+                    return Err(Diagnostic::new(
+                        ErrorKind::Syntax,
+                        "'break' or 'continue' outside a loop",
+                        s.span,
+                    ));
                 }
             }
         }
@@ -110,7 +118,12 @@ impl Interp {
             }
             Stmt::Def { name, params, body } => {
                 let defaults = self.eval_defaults(params)?;
-                let f = Function { name: name.node.clone(), params: params.clone(), body: FunctionBody::Block(body.clone()), defaults };
+                let f = Function {
+                    name: name.node.clone(),
+                    params: params.clone(),
+                    body: FunctionBody::Block(body.clone()),
+                    defaults,
+                };
                 self.bind(&name.node, Value::Function(Arc::new(f)));
             }
             Stmt::Return(e) => {
@@ -164,7 +177,11 @@ impl Interp {
                         None => self.globals.remove(&n.node).is_some(),
                     };
                     if !removed {
-                        return Err(Diagnostic::new(ErrorKind::Name, format!("name '{}' is not defined", n.node), n.span));
+                        return Err(Diagnostic::new(
+                            ErrorKind::Name,
+                            format!("name '{}' is not defined", n.node),
+                            n.span,
+                        ));
                     }
                 }
             }
@@ -178,14 +195,21 @@ impl Interp {
                         }
                         None => "assertion failed".into(),
                     };
-                    return Err(Diagnostic::new(ErrorKind::Value, format!("AssertionError: {text}"), cond.span));
+                    return Err(Diagnostic::new(
+                        ErrorKind::Value,
+                        format!("AssertionError: {text}"),
+                        cond.span,
+                    ));
                 }
             }
         }
         Ok(Flow::Normal)
     }
 
-    pub(super) fn eval_defaults(&mut self, params: &[crate::syntax::ast::Param]) -> R<HashMap<String, Value>> {
+    pub(super) fn eval_defaults(
+        &mut self,
+        params: &[crate::syntax::ast::Param],
+    ) -> R<HashMap<String, Value>> {
         let mut defaults = HashMap::new();
         for p in params {
             if let Some(d) = &p.default {
@@ -200,17 +224,27 @@ impl Interp {
     pub(super) fn iterate(&mut self, v: &Value, span: Span) -> R<Vec<Value>> {
         match v {
             Value::Range(a, b, s) if super::value::range_len(*a, *b, *s) > 100_000_000 => {
-                Err(Diagnostic::new(ErrorKind::Value, "this loop is too long for the interpreter", span)
-                    .with_hint("express the computation with array operations instead"))
+                Err(Diagnostic::new(
+                    ErrorKind::Value,
+                    "this loop is too long for the interpreter",
+                    span,
+                )
+                .with_hint("express the computation with array operations instead"))
             }
             Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
             Value::Dict(d) => Ok(d.iter().map(|(k, _)| k.clone()).collect()),
             Value::Array(n) if n.ndim() > 0 => {
                 let len = n.shape[0];
-                (0..len).map(|i| self.index_value(v.clone(), span, &[index_int(i as i64, span)], span)).collect()
+                (0..len)
+                    .map(|i| self.index_value(v.clone(), span, &[index_int(i as i64, span)], span))
+                    .collect()
             }
             other => other.sequence().ok_or_else(|| {
-                Diagnostic::new(ErrorKind::Type, format!("'{}' object is not iterable", other.type_name()), span)
+                Diagnostic::new(
+                    ErrorKind::Type,
+                    format!("'{}' object is not iterable", other.type_name()),
+                    span,
+                )
             }),
         }
     }
@@ -226,11 +260,7 @@ impl Interp {
                 if values.len() != items.len() {
                     return Err(Diagnostic::new(
                         ErrorKind::Value,
-                        format!(
-                            "cannot unpack {} values into {} names",
-                            values.len(),
-                            items.len()
-                        ),
+                        format!("cannot unpack {} values into {} names", values.len(), items.len()),
                         *span,
                     ));
                 }
@@ -245,12 +275,19 @@ impl Interp {
 }
 
 fn index_int(i: i64, span: Span) -> crate::syntax::ast::IndexItem {
-    crate::syntax::ast::IndexItem::Expr(crate::syntax::ast::Spanned::new(crate::syntax::ast::Expr::Int(i), span))
+    crate::syntax::ast::IndexItem::Expr(crate::syntax::ast::Spanned::new(
+        crate::syntax::ast::Expr::Int(i),
+        span,
+    ))
 }
 
 fn immutable(span: Span) -> Diagnostic {
-    Diagnostic::new(ErrorKind::Type, "arr arrays are immutable: item and attribute assignment are not supported", span)
-        .with_hint("build a new array instead, e.g. with where(mask, new_values, x)")
+    Diagnostic::new(
+        ErrorKind::Type,
+        "arr arrays are immutable: item and attribute assignment are not supported",
+        span,
+    )
+    .with_hint("build a new array instead, e.g. with where(mask, new_values, x)")
 }
 
 fn top_module(name: &str) -> Module {
@@ -266,7 +303,9 @@ fn resolve_module(n: &ImportName) -> R<Module> {
     let span = n.path[0].span.join(n.path.last().expect("non-empty path").span);
     Ok(match path.as_slice() {
         ["numpy"] | ["dask", "array"] | ["arr"] | ["math"] => Module::Root,
-        ["numpy", "random"] | ["dask", "array", "random"] | ["arr", "random"] | ["random"] => Module::Random,
+        ["numpy", "random"] | ["dask", "array", "random"] | ["arr", "random"] | ["random"] => {
+            Module::Random
+        }
         ["dask"] => Module::Dask,
         _ => {
             return Err(Diagnostic::new(

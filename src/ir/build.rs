@@ -6,7 +6,7 @@
 
 use super::chunks::{self, ChunkSpec, Chunks};
 use super::ops::{BinaryFn, ReduceOp, UnaryFn};
-use super::{intern, AxisSel, Generator, NodeRef, Op, Scalar, SourceView};
+use super::{AxisSel, Generator, NodeRef, Op, Scalar, SourceView, intern};
 use crate::array::{ArrayData, DType};
 use crate::diag::{Diagnostic, ErrorKind};
 use std::sync::Arc;
@@ -133,7 +133,11 @@ pub fn broadcast_to(x: &NodeRef, shape: &[usize]) -> BuildResult<NodeRef> {
     if b != shape {
         return Err(err(
             ErrorKind::Shape,
-            format!("cannot broadcast an array of shape {} to {}", shape_str(&x.shape), shape_str(shape)),
+            format!(
+                "cannot broadcast an array of shape {} to {}",
+                shape_str(&x.shape),
+                shape_str(shape)
+            ),
         ));
     }
     if x.shape == shape {
@@ -185,7 +189,9 @@ pub fn slice(x: &NodeRef, sels: Vec<AxisSel>) -> BuildResult<NodeRef> {
 /// `transpose(perm)`: output axis `i` is input axis `perm[i]`.
 pub fn transpose(x: &NodeRef, perm: Vec<usize>) -> BuildResult<NodeRef> {
     let mut seen = vec![false; x.ndim()];
-    if perm.len() != x.ndim() || perm.iter().any(|&p| p >= x.ndim() || std::mem::replace(&mut seen[p], true)) {
+    if perm.len() != x.ndim()
+        || perm.iter().any(|&p| p >= x.ndim() || std::mem::replace(&mut seen[p], true))
+    {
         return Err(err(
             ErrorKind::Value,
             format!("axes {perm:?} are not a permutation of the {} axes of the array", x.ndim()),
@@ -218,7 +224,7 @@ pub fn resolve_shape(requested: &[i64], size: usize, from: &[usize]) -> BuildRes
     let known: usize = requested.iter().filter(|&&d| d >= 0).map(|&d| d as usize).product();
     let mut out: Vec<usize> = requested.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(&u) = unknown.first() {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             return Err(bad());
         }
         out[u] = size / known;

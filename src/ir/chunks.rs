@@ -41,7 +41,7 @@ pub fn regular(len: usize, size: usize) -> Vec<usize> {
     }
     let size = size.max(1);
     let mut out = vec![size; len / size];
-    if len % size != 0 {
+    if !len.is_multiple_of(size) {
         out.push(len % size);
     }
     out
@@ -67,7 +67,12 @@ pub fn single(shape: &[usize]) -> Chunks {
 
 /// Chooses near-square chunks of about `target_bytes` for the `auto` axes,
 /// given fixed lengths for the others.
-fn auto_sizes(shape: &[usize], fixed: &[Option<usize>], itemsize: usize, target_bytes: usize) -> Vec<usize> {
+fn auto_sizes(
+    shape: &[usize],
+    fixed: &[Option<usize>],
+    itemsize: usize,
+    target_bytes: usize,
+) -> Vec<usize> {
     let mut budget = (target_bytes / itemsize.max(1)).max(1) as f64;
     let mut sizes: Vec<Option<usize>> = fixed.to_vec();
     for (a, s) in sizes.iter().enumerate() {

@@ -47,9 +47,17 @@ fn view_text(v: &SourceView) -> String {
     let mut per_base: Vec<String> = v.base_shape.iter().map(|_| ":".to_string()).collect();
     for a in &v.axes {
         if let Some(b) = a.base {
-            per_base[b] = if a.start == 0 && a.step == 1 { ":".into() } else { range_text(a.start, a.step, 0).replace(":0", ":") };
+            per_base[b] = if a.start == 0 && a.step == 1 {
+                ":".into()
+            } else {
+                range_text(a.start, a.step, 0).replace(":0", ":")
+            };
             if a.step != 1 {
-                per_base[b] = if a.start == 0 { format!("::{}", a.step) } else { format!("{}::{}", a.start, a.step) };
+                per_base[b] = if a.start == 0 {
+                    format!("::{}", a.step)
+                } else {
+                    format!("{}::{}", a.start, a.step)
+                };
             }
         }
     }
@@ -67,10 +75,20 @@ fn label(n: &NodeRef) -> String {
         Op::Generate(g, v) => {
             let what = match g {
                 Generator::Fill(s) => format!("full({})", s.to_f64()),
-                Generator::Arange { start, step } => format!("arange(start={}, step={})", start.0, step.0),
-                Generator::Linspace { start, stop, num, .. } => format!("linspace({}, {}, {num})", start.0, stop.0),
+                Generator::Arange { start, step } => {
+                    format!("arange(start={}, step={})", start.0, step.0)
+                }
+                Generator::Linspace { start, stop, num, .. } => {
+                    format!("linspace({}, {}, {num})", start.0, stop.0)
+                }
                 Generator::Eye { k } => format!("eye(k={k})"),
-                Generator::Random { dist, key } => format!("random.{}{:?} stream {}", dist.name(), dist, key.stream),
+                Generator::Random { dist, key } => {
+                    let params = format!("{dist:?}");
+                    let params = params.split_once('{').map_or(String::new(), |(_, p)| {
+                        p.trim_end_matches('}').trim().replace(": ", "=")
+                    });
+                    format!("random.{}({params}) stream {}", dist.name(), key.stream)
+                }
             };
             format!("{what}{}", view_text(v))
         }
@@ -91,9 +109,23 @@ fn label(n: &NodeRef) -> String {
 }
 
 fn tree(n: &NodeRef, prefix: &str, last: bool, top: bool, out: &mut String) {
-    let branch = if top { "" } else if last { "└─ " } else { "├─ " };
-    let _ = writeln!(out, "{prefix}{branch}{} : {} {} chunks {}", label(n), n.dtype, crate::ir::build::shape_str(&n.shape), grid(n));
-    let child_prefix = if top { String::new() } else { format!("{prefix}{}", if last { "   " } else { "│  " }) };
+    let branch = if top {
+        ""
+    } else if last {
+        "└─ "
+    } else {
+        "├─ "
+    };
+    let _ = writeln!(
+        out,
+        "{prefix}{branch}{} : {} {} chunks {}",
+        label(n),
+        n.dtype,
+        crate::ir::build::shape_str(&n.shape),
+        grid(n)
+    );
+    let child_prefix =
+        if top { String::new() } else { format!("{prefix}{}", if last { "   " } else { "│  " }) };
     for (i, c) in n.inputs.iter().enumerate() {
         tree(c, &child_prefix, i + 1 == n.inputs.len(), false, out);
     }

@@ -88,13 +88,27 @@ impl Hash for Scalar {
 pub enum Generator {
     Fill(Scalar),
     /// `start + i * step` along the single base axis (NumPy `arange`).
-    Arange { start: F64Key, step: F64Key },
+    Arange {
+        start: F64Key,
+        step: F64Key,
+    },
     /// NumPy `linspace`: `start + i * step`, the last element exactly `stop`
     /// when `endpoint` is set.
-    Linspace { start: F64Key, step: F64Key, stop: F64Key, num: usize, endpoint: bool },
+    Linspace {
+        start: F64Key,
+        step: F64Key,
+        stop: F64Key,
+        num: usize,
+        endpoint: bool,
+    },
     /// 1 where `col - row == k`.
-    Eye { k: i64 },
-    Random { dist: Distribution, key: StreamKey },
+    Eye {
+        k: i64,
+    },
+    Random {
+        dist: Distribution,
+        key: StreamKey,
+    },
 }
 
 /// An f64 compared and hashed by its bits, so generators can be interned.
@@ -143,7 +157,11 @@ impl SourceView {
     pub fn is_identity(&self) -> bool {
         self.fixed.is_empty()
             && self.axes.len() == self.base_shape.len()
-            && self.axes.iter().enumerate().all(|(i, a)| a.base == Some(i) && a.start == 0 && a.step == 1)
+            && self
+                .axes
+                .iter()
+                .enumerate()
+                .all(|(i, a)| a.base == Some(i) && a.start == 0 && a.step == 1)
     }
 }
 
@@ -182,7 +200,11 @@ pub enum Op {
     Reshape,
     /// Same values, the node's chunk grid.
     Rechunk,
-    Reduce { op: ReduceOp, axes: Vec<usize>, keepdims: bool },
+    Reduce {
+        op: ReduceOp,
+        axes: Vec<usize>,
+        keepdims: bool,
+    },
     /// A fused elementwise kernel over the node's inputs (made by the optimizer).
     Fused(Arc<crate::exec::kernel::Program>),
 }
@@ -259,7 +281,13 @@ fn intern_table() -> &'static InternTable {
 }
 
 /// Builds a node, or returns the existing identical one.
-pub fn intern(op: Op, inputs: Vec<NodeRef>, shape: Vec<usize>, dtype: DType, chunks: Chunks) -> NodeRef {
+pub fn intern(
+    op: Op,
+    inputs: Vec<NodeRef>,
+    shape: Vec<usize>,
+    dtype: DType,
+    chunks: Chunks,
+) -> NodeRef {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     op.key().hash(&mut h);
     for i in &inputs {

@@ -200,11 +200,7 @@ impl ReduceOp {
             ReduceOp::Any | ReduceOp::All => DType::Bool,
             // NumPy computes the mean of integers in float64 (not float32).
             ReduceOp::Mean | ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
-                if input.kind() == Kind::Float {
-                    input
-                } else {
-                    DType::Float64
-                }
+                if input.kind() == Kind::Float { input } else { DType::Float64 }
             }
         }
     }

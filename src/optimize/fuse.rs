@@ -7,7 +7,7 @@
 
 use super::Pass;
 use crate::exec::kernel::Program;
-use crate::ir::{intern, NodeRef, Op};
+use crate::ir::{NodeRef, Op, intern};
 use std::collections::HashMap;
 use std::sync::Arc;
 

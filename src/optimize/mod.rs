@@ -30,7 +30,12 @@ pub fn optimize(root: &NodeRef) -> NodeRef {
     let mut g = root.clone();
     for p in passes() {
         let next = p.rewrite(&g);
-        debug_assert_eq!((&next.shape, next.dtype), (&g.shape, g.dtype), "pass {} changed the result type", p.name());
+        debug_assert_eq!(
+            (&next.shape, next.dtype),
+            (&g.shape, g.dtype),
+            "pass {} changed the result type",
+            p.name()
+        );
         g = next;
     }
     g
@@ -39,7 +44,9 @@ pub fn optimize(root: &NodeRef) -> NodeRef {
 /// The same operation as `n` over new inputs (shape, dtype and chunks
 /// re-inferred). Returns `n` itself when the inputs did not change.
 pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
-    if inputs.len() == n.inputs.len() && inputs.iter().zip(&n.inputs).all(|(a, b)| Arc::ptr_eq(a, b)) {
+    if inputs.len() == n.inputs.len()
+        && inputs.iter().zip(&n.inputs).all(|(a, b)| Arc::ptr_eq(a, b))
+    {
         return n.clone();
     }
     let rebuilt = match &n.op {
@@ -50,13 +57,19 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Slice(s) => build::slice(&inputs[0], s.clone()),
         Op::BroadcastTo => build::broadcast_to(&inputs[0], &n.shape),
         Op::Transpose(p) => build::transpose(&inputs[0], p.clone()),
-        Op::Reshape => build::reshape(&inputs[0], &n.shape.iter().map(|&d| d as i64).collect::<Vec<_>>()),
+        Op::Reshape => {
+            build::reshape(&inputs[0], &n.shape.iter().map(|&d| d as i64).collect::<Vec<_>>())
+        }
         Op::Rechunk => build::rechunk(
             &inputs[0],
             &ChunkSpec::PerAxis(n.chunks.iter().map(|c| AxisChunks::Explicit(c.clone())).collect()),
         ),
-        Op::Reduce { op, axes, keepdims } => build::reduce(&inputs[0], *op, axes.clone(), *keepdims),
-        Op::Fused(_) => Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone())),
+        Op::Reduce { op, axes, keepdims } => {
+            build::reduce(&inputs[0], *op, axes.clone(), *keepdims)
+        }
+        Op::Fused(_) => {
+            Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
+        }
         Op::Literal(_) | Op::Scalar(_) | Op::Generate(..) => Ok(n.clone()),
     };
     rebuilt.expect("rewrites keep shapes and dtypes valid")

@@ -54,7 +54,13 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
         Op::Generate(g, view) => {
             let view = slice_view(view, sels);
             let probe = build::slice(x, sels.to_vec()).ok()?;
-            Some(crate::ir::intern(Op::Generate(g.clone(), view), vec![], probe.shape.clone(), x.dtype, probe.chunks.clone()))
+            Some(crate::ir::intern(
+                Op::Generate(g.clone(), view),
+                vec![],
+                probe.shape.clone(),
+                x.dtype,
+                probe.chunks.clone(),
+            ))
         }
         op if op.is_elementwise() && !matches!(op, Op::Fused(_)) => {
             let mut inputs = Vec::with_capacity(x.inputs.len());
@@ -72,7 +78,9 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
             }
             Some(super::rebuild(x, inputs))
         }
-        Op::Reduce { op, axes, keepdims } if !keepdims && !sels.iter().any(|s| matches!(s, AxisSel::NewAxis)) => {
+        Op::Reduce { op, axes, keepdims }
+            if !keepdims && !sels.iter().any(|s| matches!(s, AxisSel::NewAxis)) =>
+        {
             let input = &x.inputs[0];
             let mut in_sels = Vec::with_capacity(input.ndim());
             let mut k = 0;
@@ -86,7 +94,9 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
             }
             let new_axes: Vec<usize> = axes
                 .iter()
-                .map(|&a| a - in_sels[..a].iter().filter(|s| matches!(s, AxisSel::Index(_))).count())
+                .map(|&a| {
+                    a - in_sels[..a].iter().filter(|s| matches!(s, AxisSel::Index(_))).count()
+                })
                 .collect();
             let sliced = build::slice(input, in_sels).ok()?;
             let sliced = match &sliced.op {
@@ -102,7 +112,8 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
                 in_sels[p] = sels[i];
             }
             // Surviving input axes, renumbered, in output order.
-            let survivors: Vec<usize> = (0..perm.len()).filter(|&a| !matches!(in_sels[a], AxisSel::Index(_))).collect();
+            let survivors: Vec<usize> =
+                (0..perm.len()).filter(|&a| !matches!(in_sels[a], AxisSel::Index(_))).collect();
             let new_perm: Vec<usize> = perm
                 .iter()
                 .filter(|&&p| !matches!(in_sels[p], AxisSel::Index(_)))
@@ -163,7 +174,11 @@ fn compose(inner: &[AxisSel], outer: &[AxisSel]) -> Vec<AxisSel> {
                     match o.next() {
                         Some(AxisSel::NewAxis) => out.push(AxisSel::NewAxis),
                         Some(AxisSel::Range { start: s2, step: st2, len }) => {
-                            out.push(AxisSel::Range { start: start + s2 * step, step: step * st2, len: *len });
+                            out.push(AxisSel::Range {
+                                start: start + s2 * step,
+                                step: step * st2,
+                                len: *len,
+                            });
                             break;
                         }
                         Some(AxisSel::Index(i)) => {
@@ -204,7 +219,11 @@ fn slice_view(view: &SourceView, sels: &[AxisSel]) -> SourceView {
                 let va = view.axes[k];
                 k += 1;
                 axes.push(match va.base {
-                    Some(_) => ViewAxis { base: va.base, start: va.start + start * va.step, step: va.step * step },
+                    Some(_) => ViewAxis {
+                        base: va.base,
+                        start: va.start + start * va.step,
+                        step: va.step * step,
+                    },
                     None => va,
                 });
             }
@@ -229,8 +248,14 @@ mod tests {
     fn compose_ranges_and_indices() {
         let inner = [AxisSel::Range { start: 2, step: 3, len: 10 }, AxisSel::Index(4)];
         let outer = [AxisSel::Range { start: 1, step: 2, len: 4 }];
-        assert_eq!(compose(&inner, &outer), vec![AxisSel::Range { start: 5, step: 6, len: 4 }, AxisSel::Index(4)]);
+        assert_eq!(
+            compose(&inner, &outer),
+            vec![AxisSel::Range { start: 5, step: 6, len: 4 }, AxisSel::Index(4)]
+        );
         let outer = [AxisSel::NewAxis, AxisSel::Index(3)];
-        assert_eq!(compose(&inner, &outer), vec![AxisSel::NewAxis, AxisSel::Index(11), AxisSel::Index(4)]);
+        assert_eq!(
+            compose(&inner, &outer),
+            vec![AxisSel::NewAxis, AxisSel::Index(11), AxisSel::Index(4)]
+        );
     }
 }

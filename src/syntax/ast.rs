@@ -120,12 +120,7 @@ pub enum IndexItem {
     /// An expression: an int, an array, `None` (newaxis) or `...` (Ellipsis).
     Expr(SExpr),
     /// `start:stop:step`, each part optional; `span` covers the whole slice.
-    Slice {
-        start: Option<SExpr>,
-        stop: Option<SExpr>,
-        step: Option<SExpr>,
-        span: Span,
-    },
+    Slice { start: Option<SExpr>, stop: Option<SExpr>, step: Option<SExpr>, span: Span },
 }
 
 /// A piece of an f-string.
@@ -133,7 +128,10 @@ pub enum IndexItem {
 pub enum FStringPart {
     Literal(String),
     /// `{expr}` or `{expr:spec}`; `spec` is the raw text after `:`.
-    Expr { expr: SExpr, spec: Option<String> },
+    Expr {
+        expr: SExpr,
+        spec: Option<String>,
+    },
 }
 
 /// One `for ... in ... if ...` clause of a comprehension.
