@@ -60,8 +60,7 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
             for (k, &a) in axes.iter().enumerate() {
                 r[a] = br[k];
             }
-            let data = eval(x, &r, ctx)?;
-            Ok(partial(*op, data, axes))
+            block_partial(x, r, axes, *op, ctx)
         })
         .collect::<ExecResult<Vec<_>>>()?;
     let total = tree_combine(partials, *op);
@@ -73,6 +72,48 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
     Ok(out)
 }
 
+/// Elements evaluated at once inside a block: small enough to stay in L2
+/// and to be served from the allocator's free lists (fresh pages cost far
+/// more than the arithmetic), large enough to amortize per-piece overhead.
+const PIECE: usize = 32 * 1024;
+
+/// A block's partial, computed in pieces along the first reduced axis and
+/// combined in order (a fixed sequence, so still deterministic).
+fn block_partial(
+    x: &NodeRef,
+    r: Region,
+    axes: &[usize],
+    op: ReduceOp,
+    ctx: &Ctx,
+) -> ExecResult<Partial> {
+    let total: usize = r.iter().map(|a| a.len).product();
+    let first = axes[0];
+    let len = r[first].len;
+    if total <= PIECE || len <= 1 {
+        return Ok(partial(op, eval(x, &r, ctx)?, axes));
+    }
+    let per_row = total / len;
+    let rows = (PIECE / per_row.max(1)).max(1);
+    let mut acc: Option<Partial> = None;
+    let mut start = 0;
+    while start < len {
+        let n = rows.min(len - start);
+        let mut piece = r.clone();
+        piece[first] = AxisRange {
+            start: r[first].start + start as i64 * r[first].step,
+            step: r[first].step,
+            len: n,
+        };
+        let p = partial(op, eval(x, &piece, ctx)?, axes);
+        acc = Some(match acc {
+            None => p,
+            Some(a) => combine(a, p, op),
+        });
+        start += n;
+    }
+    Ok(acc.expect("at least one piece"))
+}
+
 /// Folds `a` over `axes` (highest first so indices stay valid).
 fn fold<T: Clone>(mut a: ArrayD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) -> T) -> ArrayD<T> {
     for &ax in axes.iter().rev() {
@@ -82,7 +123,10 @@ fn fold<T: Clone>(mut a: ArrayD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) 
 }
 
 fn as_f64(d: ArrayData) -> ArrayD<f64> {
-    f64::unwrap(d.cast(DType::Float64)).expect("cast to f64")
+    match d {
+        ArrayData::F64(a) => a,
+        other => f64::unwrap(other.cast(DType::Float64)).expect("cast to f64"),
+    }
 }
 
 fn partial(op: ReduceOp, data: ArrayData, axes: &[usize]) -> Partial {

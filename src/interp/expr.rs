@@ -200,7 +200,10 @@ impl Interp {
         if let Some(s) = did_you_mean(name, candidates.iter().map(|s| s.as_str())) {
             d = d.with_hint(format!("did you mean `{s}`?"));
         } else if matches!(name, "np" | "numpy" | "da" | "dask") {
-            d = d.with_hint(format!("add `import numpy as np` or `import dask.array as da` first (or call `{}` functions by bare name)", name));
+            d = d.with_hint(format!(
+                "`{name}` needs an import first: `import numpy as np` or `import dask.array as da` \
+                 (arr's functions also work without a prefix, e.g. `arange(3)`)"
+            ));
         }
         Err(d)
     }

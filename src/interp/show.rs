@@ -70,6 +70,8 @@ pub fn repr(v: &Value) -> String {
 pub fn plain_str(v: &Value) -> String {
     match v {
         Value::Str(s) => s.to_string(),
+        // NumPy: `str(np.dtype('float64'))` is `float64`; repr adds `dtype(...)`.
+        Value::DType(d) => d.to_string(),
         other => repr(other),
     }
 }
@@ -149,6 +151,9 @@ impl Interp {
                 let header = display::format_header(n.dtype, &n.shape, &n.chunks, n.nbytes());
                 Ok(format!("{header}\n{}", self.array_str(n)?))
             }
+            // Containers holding arrays show the arrays' values, as Python
+            // shows NumPy arrays inside a tuple.
+            Value::List(_) | Value::Tuple(_) if contains_array(v) => self.str_of(v),
             other => Ok(repr(other)),
         }
     }
