@@ -30,12 +30,42 @@ fn options(threads: usize, optimize: bool) -> Options {
     Options { threads: Some(threads), seed: 0, optimize }
 }
 
-/// Runs `code` in a fresh session and computes its last value.
-#[track_caller]
+/// Runs `code` in a fresh session and computes its last value; a panic
+/// inside arr becomes an error naming it.
 fn run(code: &str, o: Options) -> Result<Outcome, String> {
-    let mut s = Session::with_options(o);
-    let v = s.eval("<prop>", code).map_err(|d| s.render(&d, false))?;
-    outcome(&mut s, v)
+    quiet_panics();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut s = Session::with_options(o);
+        let v = s.eval("<prop>", code).map_err(|d| s.render(&d, false))?;
+        outcome(&mut s, v)
+    }))
+    .unwrap_or_else(|p| Err(format!("PANIC: {}", panic_text(&p))))
+}
+
+fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// Panics inside arr are caught and reported with their program; print
+/// only one line for each instead of a backtrace per worker thread.
+fn quiet_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let loc =
+                info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+            let msg = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            eprintln!("panic at {loc}: {msg}");
+        }));
+    });
 }
 
 fn outcome(s: &mut Session, v: Option<Value>) -> Result<Outcome, String> {
@@ -194,14 +224,16 @@ impl<'a> Gen<'a> {
     /// One random chunking of an axis of length `n`: a regular size or an
     /// explicit (ragged) list of lengths.
     fn axis_chunks(&mut self, n: usize) -> String {
+        // At most ~40 chunks per axis, so programs stay quick to run.
+        let min = (n as i64 + 39) / 40;
         match self.ch.pick(3) {
             0 => n.to_string(),
-            1 => self.ch.range(1, n as i64).to_string(),
+            1 => self.ch.range(min, n as i64).to_string(),
             _ => {
                 let mut parts = Vec::new();
                 let mut left = n as i64;
                 while left > 0 {
-                    let c = self.ch.range(1, left.min(7));
+                    let c = if parts.len() == 5 { left } else { self.ch.range(1, left.min(7)) };
                     parts.push(c.to_string());
                     left -= c;
                 }
@@ -587,7 +619,7 @@ impl<'a> Gen<'a> {
             };
             let stop = match self.ch.pick(3) {
                 0 if last + step >= n => None,
-                1 => Some(last + 1 - n),
+                1 if last + 1 < n => Some(last + 1 - n),
                 _ => Some(last + 1),
             };
             (n, start, stop)
@@ -635,7 +667,7 @@ impl<'a> Gen<'a> {
         }
         self.has_reduction = true;
         let nd = shape.len();
-        let op = ["sum", "mean", "std", "var", "min", "max", "prod", "any", "all"][self.ch.pick(9)];
+        let op = ["sum", "mean", "std", "var", "sum", "mean", "prod", "any", "all"][self.ch.pick(9)];
         let mut args = Vec::new();
         match self.ch.pick(4) {
             0 => {}
@@ -644,9 +676,14 @@ impl<'a> Gen<'a> {
                 args.push(format!("axis={}", if self.ch.pick(2) == 0 { a } else { a - nd as i64 }));
             }
             _ => {
-                let axes: Vec<String> =
-                    (0..nd).filter(|_| self.ch.pick(2) == 1).map(|a| a.to_string()).collect();
-                args.push(format!("axis={}", tuple_or_empty(&axes)));
+                // A non-empty tuple of axes (`axis=()` has its own test,
+                // `reductions_over_no_axes_are_the_identity`).
+                let keep = self.ch.pick(nd);
+                let axes: Vec<String> = (0..nd)
+                    .filter(|&a| a == keep || self.ch.pick(2) == 1)
+                    .map(|a| a.to_string())
+                    .collect();
+                args.push(format!("axis={}", tuple(&axes)));
             }
         }
         if self.ch.pick(2) == 1 {
@@ -674,10 +711,6 @@ impl<'a> Gen<'a> {
         }
         out
     }
-}
-
-fn tuple_or_empty(items: &[String]) -> String {
-    if items.is_empty() { "()".into() } else { tuple(items) }
 }
 
 /// Wraps `t` in parentheses unless it is already atomic for a postfix op.
@@ -782,7 +815,12 @@ fn check_program(a: &str, b: &str, has_reduction: bool) -> Result<(), TestCaseEr
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, max_shrink_iters: 2000, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        max_shrink_iters: 2000,
+        failure_persistence: None,
+        .. ProptestConfig::default()
+    })]
 
     #[test]
     fn random_programs_are_invariant(
@@ -835,6 +873,8 @@ fn subscript_strategy(
                     prop::option::of(-n - 2..n + 2),
                     prop_oneof![1i64..=5, -5i64..=-1]
                 )
+                    // Empty selections are covered by `empty_arrays_compute`.
+                    .prop_filter("empty slice", move |&(a, b, s)| slice_len(n, a, b, s) > 0)
                     .prop_map(move |(a, b, s)| {
                         let f = |v: Option<i64>| v.map_or(String::new(), |v| v.to_string());
                         let idx = slice_indices(n, a, b, s);
@@ -896,7 +936,7 @@ fn small_shape() -> impl Strategy<Value = Vec<usize>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, .. ProptestConfig::default() })]
 
     /// Same values, bit for bit, for any chunking and thread count.
     #[test]
@@ -923,21 +963,62 @@ proptest! {
         dist in 0..DISTS.len(),
         optimize in any::<bool>(),
     ) {
-        let mut s = Session::with_options(options(2, optimize));
         let def = format!("x = {}", dist_program(dist, &shape, &ca));
-        s.eval("<def>", &def).map_err(|d| TestCaseError::fail(s.render(&d, false)))?;
-        let full = s.eval("<full>", "x").map_err(|d| TestCaseError::fail(s.render(&d, false)))?;
-        let full = outcome(&mut s, full).map_err(TestCaseError::fail)?;
-        let code = format!("x[{sub}]");
-        let part = s.eval("<part>", &code).map_err(|d| TestCaseError::fail(s.render(&d, false)))?;
-        let part = outcome(&mut s, part).map_err(|e| TestCaseError::fail(format!("{def}\n{code}\n{e}")))?;
+        let o = options(2, optimize);
+        let full = run(&format!("{def}\nx"), o.clone()).map_err(TestCaseError::fail)?;
+        let code = format!("{def}\nx[{sub}]");
+        let part = run(&code, o).map_err(|e| TestCaseError::fail(format!("{code}\n{e}")))?;
         let (want_shape, want) = select(&full.values, &shape, &sel);
         let want = Outcome { dtype: full.dtype.clone(), shape: want_shape, values: want };
         // A 0-d result may come back as a Python scalar.
         let part = if part.shape.is_empty() { Outcome { dtype: full.dtype.clone(), ..part } } else { part };
         same_bits(&want, &part)
-            .map_err(|e| TestCaseError::fail(format!("{def}\n{code}  (optimize={optimize})\n{e}")))?;
+            .map_err(|e| TestCaseError::fail(format!("{code}  (optimize={optimize})\n{e}")))?;
     }
+}
+
+/// Zero-length axes (NumPy allows them everywhere): creating, slicing to
+/// empty and reducing an empty array.
+#[test]
+fn empty_arrays_compute() {
+    let cases: &[(&str, &[usize], &[f64])] = &[
+        ("zeros((0, 3))", &[0, 3], &[]),
+        ("arange(3)[:0]", &[0], &[]),
+        ("random.random((4,), chunks=2)[3:1]", &[0], &[]),
+        ("ones((2, 3), chunks=1)[:, 5:]", &[2, 0], &[]),
+        ("sum(arange(3)[:0])", &[], &[0.0]),
+        ("ones((2, 3))[:, 5:].sum(axis=1)", &[2], &[0.0, 0.0]),
+    ];
+    let mut failures = Vec::new();
+    for &(code, shape, values) in cases {
+        match run(code, options(2, true)) {
+            Ok(o) if o.shape == shape && o.values == values => {}
+            other => failures.push(format!("{code}: {other:?}")),
+        }
+    }
+    assert!(failures.is_empty(), "empty arrays:\n{}", failures.join("\n"));
+}
+
+/// `axis=()` reduces over no axis: NumPy returns the elements themselves
+/// (var/std: zeros; mean of ints: as float).
+#[test]
+fn reductions_over_no_axes_are_the_identity() {
+    let mut failures = Vec::new();
+    for op in ["sum", "mean", "std", "var", "min", "max", "prod", "any", "all"] {
+        for keep in ["", ", keepdims=True"] {
+            let code = format!("{op}(arange(6, chunks=4).reshape(2, 3) - 2, axis=(){keep})");
+            let want: Vec<f64> = match op {
+                "std" | "var" => vec![0.0; 6],
+                "any" | "all" => vec![1.0, 1.0, 0.0, 1.0, 1.0, 1.0],
+                _ => vec![-2.0, -1.0, 0.0, 1.0, 2.0, 3.0],
+            };
+            match run(&code, options(2, true)) {
+                Ok(o) if o.shape == [2, 3] && o.values == want => {}
+                other => failures.push(format!("{code}: {other:?}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "axis=():\n{}", failures.join("\n"));
 }
 
 #[test]
@@ -1074,4 +1155,20 @@ fn join_wrapped_rows(text: &str) -> String {
         }
     }
     out.join("\n")
+}
+
+#[test]
+#[ignore]
+fn print_sample_programs() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for _ in 0..12 {
+        let (shape, depth, choices) =
+            (shape_strategy(), 1usize..=4, prop::collection::vec(any::<u32>(), 0..160))
+                .new_tree(&mut runner)
+                .unwrap()
+                .current();
+        let (a, b, _) = program(&choices, &shape, depth);
+        println!("{shape:?}\nA: {a}\nB: {b}\n");
+    }
 }

@@ -33,7 +33,20 @@ fn binary(interp: &mut Interp, a: &mut Args, f: BinaryFn) -> R<Value> {
 
 fn round(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let (v, span) = a.get("a");
-    let decimals = to_int(&a.value("decimals"), a.span("decimals"), "decimals")?;
+    // Python's round(x) on a Python number gives an int (halves to even).
+    if a.is_none("decimals") && a.func.name == "round" {
+        match v {
+            Value::Float(f) if f.is_finite() && f.abs() < 9.2e18 => {
+                return Ok(Value::Int(f.round_ties_even() as i64));
+            }
+            Value::Int(_) | Value::Bool(_) => return Ok(Value::Int(to_int(&v, span, "a")?)),
+            _ => {}
+        }
+    }
+    let decimals = match a.value("decimals") {
+        Value::None => 0,
+        d => to_int(&d, a.span("decimals"), "decimals")?,
+    };
     if decimals == 0 {
         return unary_value(interp, UnaryFn::Rint, &v, span);
     }
@@ -144,9 +157,14 @@ pub const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "round",
         module: Module::Root,
-        signature: "round(a, decimals=0)",
-        doc: "Rounds to `decimals` places, halves to even (NumPy's rule).",
-        examples: &["round(array([0.5, 1.5, 2.675]), 2)", "array([1.25, 2.5]).round()"],
+        signature: "round(a, decimals=None)",
+        doc: "Rounds to `decimals` places (default 0), halves to even (NumPy's rule). \
+              On a Python number without `decimals` it is Python's round and gives an int.",
+        examples: &[
+            "round(array([0.5, 1.5, 2.675]), 2)",
+            "array([1.25, 2.5]).round()",
+            "round(2.5)",
+        ],
         method: true,
         imp: round,
     },

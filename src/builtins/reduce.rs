@@ -21,6 +21,28 @@ fn reduce(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
         let pick_first = if op == ReduceOp::Max { fx >= fy } else { fx <= fy };
         return Ok(if pick_first { x } else { y });
     }
+    // Python's sum(list) over a list of (0-d) arrays, as in the tutorials'
+    // `total = sum(sums)`: add the items lazily, like Python's 0 + a + b ...
+    if op == ReduceOp::Sum
+        && a.is_none("axis")
+        && let Value::List(_) | Value::Tuple(_) = &v
+        && let Some(items) = v.sequence()
+        && items.iter().any(|i| matches!(i, Value::Array(_)))
+    {
+        let mut acc = Value::Int(0);
+        for item in &items {
+            acc = crate::interp::ops::binary_values(
+                interp,
+                crate::ir::ops::BinaryFn::Add,
+                &acc,
+                span,
+                item,
+                span,
+                span,
+            )?;
+        }
+        return Ok(acc);
+    }
     let x = to_array(&v, span)?;
     let axes = to_axes(&a.value("axis"), a.span("axis"), x.ndim())?;
     let keepdims = to_bool(&a.value("keepdims"), a.span("keepdims"), "keepdims")?;
@@ -51,6 +73,16 @@ fn reduce(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
     {
         Some(d) => build::cast(&x, d),
         None => x,
+    };
+    // A reduction over no axes (a 0-d array, or `axis=()`) keeps every
+    // element; reducing over a new length-1 axis gives exactly that, with
+    // the reduction's own dtype rules.
+    let (input, axes, keepdims) = if axes.is_empty() {
+        let shape: Vec<i64> =
+            std::iter::once(1).chain(input.shape.iter().map(|&d| d as i64)).collect();
+        (build::reshape(&input, &shape).map_err(|d| d.or_span(span))?, vec![0], false)
+    } else {
+        (input, axes, keepdims)
     };
     let node = build::reduce(&input, op, axes, keepdims).map_err(|d| d.or_span(a.call_span))?;
     interp.scalar_or_array(&v, node, a.call_span)

@@ -23,25 +23,37 @@ pub fn max_chunk_bytes(n: &NodeRef) -> u64 {
 pub fn per_task_bytes(root: &NodeRef) -> (u64, NodeRef) {
     let mut seen = HashSet::new();
     let mut worst = root.clone();
-    let total = walk(root, &mut seen, &mut worst);
+    let total = walk(root, u64::MAX, false, &mut seen, &mut worst);
     (total, worst)
 }
 
-fn walk(n: &NodeRef, seen: &mut HashSet<u64>, worst: &mut NodeRef) -> u64 {
+/// `cap` bounds what one evaluation of `n` holds: below a reduction,
+/// inputs are computed in pieces of at most `reduce::PIECE` elements.
+fn walk(
+    n: &NodeRef,
+    cap: u64,
+    in_kernel: bool,
+    seen: &mut HashSet<u64>,
+    worst: &mut NodeRef,
+) -> u64 {
     if !seen.insert(n.id) {
         return 0;
     }
     if max_chunk_bytes(n) > max_chunk_bytes(worst) {
         *worst = n.clone();
     }
-    // A generator feeding a fused kernel is produced tile by tile and
-    // holds nothing, but under a reduction it is materialized per block;
-    // count it, so the estimate stays an upper bound.
     let own = match &n.op {
         Op::Scalar(_) => 0,
-        _ => max_chunk_bytes(n),
+        // A generator feeding a fused kernel is produced tile by tile.
+        Op::Generate(..) if in_kernel => 0,
+        _ => max_chunk_bytes(n).min(cap),
     };
-    own + n.inputs.iter().map(|i| walk(i, seen, worst)).sum::<u64>()
+    let child_cap = match &n.op {
+        Op::Reduce { .. } => (super::reduce::PIECE * 8) as u64,
+        _ => cap,
+    };
+    let kernel = n.op.is_elementwise();
+    own + n.inputs.iter().map(|i| walk(i, child_cap, kernel, seen, worst)).sum::<u64>()
 }
 
 /// The memory limit: `ARR_MEMORY` bytes if set, else half of physical RAM.

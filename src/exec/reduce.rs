@@ -75,7 +75,7 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
 /// Elements evaluated at once inside a block: small enough to stay in L2
 /// and to be served from the allocator's free lists (fresh pages cost far
 /// more than the arithmetic), large enough to amortize per-piece overhead.
-const PIECE: usize = 32 * 1024;
+pub const PIECE: usize = 32 * 1024;
 
 /// A block's partial, computed in pieces along the first reduced axis and
 /// combined in order (a fixed sequence, so still deterministic).

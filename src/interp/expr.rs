@@ -288,6 +288,9 @@ impl Interp {
     }
 
     fn call_expr(&mut self, func: &SExpr, args: &[Arg], span: Span) -> R<Value> {
+        if let Some(v) = self.list_method(func, args)? {
+            return Ok(v);
+        }
         let f = self.eval(func)?;
         let mut positional = Vec::new();
         let mut keywords = Vec::new();
@@ -327,6 +330,35 @@ impl Interp {
             }
         }
         self.call_value(f, func.span, positional, keywords, span)
+    }
+
+    /// `name.append(x)` / `name.extend(xs)` on a list variable, the
+    /// tutorials' accumulate-in-a-loop idiom. Lists are immutable values
+    /// here, so the variable is rebound to the longer list (another name
+    /// bound to the same list does not see the change, unlike Python).
+    fn list_method(&mut self, func: &SExpr, args: &[Arg]) -> R<Option<Value>> {
+        let Expr::Attr(obj, method) = &func.node else { return Ok(None) };
+        let Expr::Name(var) = &obj.node else { return Ok(None) };
+        if !matches!(method.node.as_str(), "append" | "extend") {
+            return Ok(None);
+        }
+        let Some(Value::List(list)) = self.lookup_local(var) else { return Ok(None) };
+        let [Arg::Positional(arg)] = args else {
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("list.{}() takes exactly one argument", method.node),
+                func.span,
+            ));
+        };
+        let v = self.eval(arg)?;
+        let mut items = list.as_ref().clone();
+        if method.node == "append" {
+            items.push(v);
+        } else {
+            items.extend(self.iterate(&v, arg.span)?);
+        }
+        self.bind(var, Value::List(Arc::new(items)));
+        Ok(Some(Value::None))
     }
 
     pub fn call_value(
