@@ -171,9 +171,13 @@ pub fn to_shape(v: &Value, span: Span) -> R<Vec<usize>> {
     let shape: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
     let total = shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
     if total.is_none_or(|t| t > (1usize << 52)) {
+        let elems: f64 = shape.iter().map(|&d| d as f64).product();
         return Err(Diagnostic::new(
             ErrorKind::Memory,
-            "the array has too many elements to index",
+            format!(
+                "an array of shape {} would have {elems:.1e} elements, more than arr can index (2**52)",
+                build::shape_str(&shape)
+            ),
             span,
         ));
     }

@@ -473,6 +473,17 @@ impl Interp {
             }),
         };
         self.frames.pop();
-        result
+        // Point at the call too: the error's own span is inside the body.
+        // A couple of levels are enough (deep recursion would add hundreds).
+        result.map_err(|d| {
+            if d.span.is_some_and(|s| s != span)
+                && d.kind != ErrorKind::Cancelled
+                && d.extra.len() < 2
+            {
+                d.with_extra(span, format!("in this call to {}()", f.name))
+            } else {
+                d
+            }
+        })
     }
 }

@@ -47,25 +47,28 @@ fn view_text(v: &SourceView) -> String {
     let mut per_base: Vec<String> = v.base_shape.iter().map(|_| ":".to_string()).collect();
     for a in &v.axes {
         if let Some(b) = a.base {
-            per_base[b] = if a.start == 0 && a.step == 1 {
-                ":".into()
-            } else {
-                range_text(a.start, a.step, 0).replace(":0", ":")
+            per_base[b] = match (a.start, a.step) {
+                (0, 1) => ":".into(),
+                (s, 1) => format!("{s}:"),
+                (0, k) => format!("::{k}"),
+                (s, k) => format!("{s}::{k}"),
             };
-            if a.step != 1 {
-                per_base[b] = if a.start == 0 {
-                    format!("::{}", a.step)
-                } else {
-                    format!("{}::{}", a.start, a.step)
-                };
-            }
         }
     }
     for &(b, i) in &v.fixed {
         per_base[b] = i.to_string();
     }
     let base: Vec<String> = v.base_shape.iter().map(|d| d.to_string()).collect();
-    format!(" view[{}] of ({})", per_base.join(", "), base.join(", "))
+    let order: Vec<Option<usize>> = v.axes.iter().map(|a| a.base).collect();
+    let in_order = order.iter().flatten().is_sorted() && order.iter().all(|a| a.is_some());
+    let axes = if in_order {
+        String::new()
+    } else {
+        let names: Vec<String> =
+            order.iter().map(|a| a.map_or("None".to_string(), |b| b.to_string())).collect();
+        format!(" axes ({})", names.join(", "))
+    };
+    format!(" view[{}]{axes} of ({})", per_base.join(", "), base.join(", "))
 }
 
 fn label(n: &NodeRef) -> String {
@@ -142,6 +145,13 @@ pub fn explain(root: &NodeRef, threads: usize) -> String {
         format_bytes(per_task * threads as u64),
         if threads == 1 { "" } else { "s" },
     );
+    out.push_str(&tree_text(root));
+    out
+}
+
+/// The plan tree alone (no header line), for snapshots.
+pub fn tree_text(root: &NodeRef) -> String {
+    let mut out = String::new();
     tree(root, "", true, true, &mut out);
     out
 }

@@ -7,6 +7,8 @@
 
 mod fuse;
 mod pushdown;
+#[cfg(test)]
+mod tests;
 
 pub use fuse::ElementwiseFusion;
 pub use pushdown::SlicePushdown;

@@ -6,7 +6,8 @@
 //! produced. Rules: slice∘slice composes; a slice passes through
 //! elementwise operations (each input sliced the same way, broadcast axes
 //! kept at length 1), through reductions when it only selects kept axes,
-//! and through transposes; it folds into generators.
+//! and through transposes; it folds into generators, and so does a
+//! transpose of a generator.
 
 use super::Pass;
 use crate::ir::build;
@@ -34,6 +35,9 @@ fn rewrite(n: &NodeRef, memo: &mut HashMap<u64, NodeRef>) -> NodeRef {
     let rebuilt = super::rebuild(n, inputs);
     let out = match &rebuilt.op {
         Op::Slice(sels) => push(&rebuilt.inputs[0], sels).unwrap_or(rebuilt.clone()),
+        Op::Transpose(perm) => {
+            transpose_generator(&rebuilt.inputs[0], perm).unwrap_or(rebuilt.clone())
+        }
         _ => rebuilt,
     };
     memo.insert(n.id, out.clone());
@@ -128,6 +132,17 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
         }
         _ => None,
     }
+}
+
+/// A transposed generator is the generator with its view's axes permuted:
+/// `random(...).T` then produces its elements directly in transposed order.
+fn transpose_generator(x: &NodeRef, perm: &[usize]) -> Option<NodeRef> {
+    let Op::Generate(g, view) = &x.op else { return None };
+    let mut v = view.clone();
+    v.axes = perm.iter().map(|&p| view.axes[p]).collect();
+    let shape = perm.iter().map(|&p| x.shape[p]).collect();
+    let chunks = perm.iter().map(|&p| x.chunks[p].clone()).collect();
+    Some(crate::ir::intern(Op::Generate(g.clone(), v), vec![], shape, x.dtype, chunks))
 }
 
 /// The selection applied to one input of an elementwise node of
