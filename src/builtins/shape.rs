@@ -29,7 +29,11 @@ fn int_list(varargs: &[(Value, Span)], what: &str) -> R<Option<Vec<i64>>> {
 
 fn reshape(_: &mut Interp, a: &mut Args) -> R<Value> {
     let x = to_array(&a.value("a"), a.span("a"))?;
-    let span = a.varargs.first().map(|(_, s)| *s).unwrap_or(a.call_span);
+    // Point at the whole requested shape: `reshape(5, -1)` marks `5, -1`.
+    let span = match (a.varargs.first(), a.varargs.last()) {
+        (Some((_, first)), Some((_, last))) => first.join(*last),
+        _ => a.call_span,
+    };
     let Some(shape) = int_list(&a.varargs, "each dimension")? else {
         return Err(Diagnostic::new(ErrorKind::Type, "reshape() needs the new shape", a.call_span));
     };

@@ -17,6 +17,16 @@ use super::sources::Sources;
 use super::{Diagnostic, SourceId, Span};
 
 /// Renders one diagnostic.
+/// The text under the primary marker: the label, or the message when it is
+/// short; a long message is already the title, so it is not repeated.
+fn primary_label(diag: &Diagnostic) -> &str {
+    match &diag.label {
+        Some(l) => l,
+        None if diag.message.chars().count() <= 40 => &diag.message,
+        None => "here",
+    }
+}
+
 pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     let Some(span) = diag.span.filter(|s| sources.contains(s.src)) else {
         return plain(diag);
@@ -30,9 +40,7 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
     .with_config(config)
     .with_message(&diag.message)
     .with_label(
-        Label::new((span.src, primary))
-            .with_message(diag.label.as_deref().unwrap_or(&diag.message))
-            .with_color(Color::Red),
+        Label::new((span.src, primary)).with_message(primary_label(diag)).with_color(Color::Red),
     );
     for (s, note) in &diag.extra {
         if sources.contains(s.src) {

@@ -91,6 +91,19 @@ pub fn check_memory(root: &NodeRef, threads: usize) -> ExecResult<()> {
     let (per_task, worst) = per_task_bytes(root);
     let peak = per_task.saturating_mul(threads.max(1) as u64);
     let limit = memory_limit();
+    if root.nbytes() > limit {
+        return Err(Diagnostic::global(
+            ErrorKind::Memory,
+            format!(
+                "the result would be {} ({} array of shape {}), over the memory limit of {}",
+                format_bytes(root.nbytes()),
+                root.dtype,
+                crate::ir::build::shape_str(&root.shape),
+                format_bytes(limit)
+            ),
+        )
+        .with_hint("reduce it (x.sum(), x.mean(axis=0)), take a slice (x[:1000]), or print it (only the shown corners are computed)"));
+    }
     if peak > limit {
         return Err(Diagnostic::global(
             ErrorKind::Memory,
