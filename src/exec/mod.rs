@@ -14,6 +14,8 @@ pub mod leaf;
 pub mod plan;
 pub mod reduce;
 pub mod region;
+#[cfg(test)]
+mod tests;
 
 use crate::array::{ArrayData, Elem};
 use crate::diag::{Diagnostic, ErrorKind};

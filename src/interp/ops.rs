@@ -208,7 +208,8 @@ pub fn binary_op(
     match (&op, &l, &r) {
         (BinOp::Add, Value::Str(a), Value::Str(b)) => return Ok(Value::str(&format!("{a}{b}"))),
         (BinOp::Mul, Value::Str(a), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::Str(a)) => {
-            return Ok(Value::str(&a.repeat((*n).max(0) as usize)));
+            let n = repeat_count(a.len(), *n, span)?;
+            return Ok(Value::str(&a.repeat(n)));
         }
         (BinOp::Add, Value::List(a), Value::List(b)) => {
             return Ok(Value::List(Arc::new(a.iter().chain(b.iter()).cloned().collect())));
@@ -216,14 +217,16 @@ pub fn binary_op(
         (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
             return Ok(Value::tuple(a.iter().chain(b.iter()).cloned().collect()));
         }
-        (BinOp::Mul, Value::List(a), Value::Int(n)) => {
-            let n = (*n).max(0) as usize;
+        (BinOp::Mul, Value::List(a), Value::Int(n))
+        | (BinOp::Mul, Value::Int(n), Value::List(a)) => {
+            let n = repeat_count(a.len(), *n, span)?;
             return Ok(Value::List(Arc::new(
                 a.iter().cycle().take(a.len() * n).cloned().collect(),
             )));
         }
-        (BinOp::Mul, Value::Tuple(a), Value::Int(n)) => {
-            let n = (*n).max(0) as usize;
+        (BinOp::Mul, Value::Tuple(a), Value::Int(n))
+        | (BinOp::Mul, Value::Int(n), Value::Tuple(a)) => {
+            let n = repeat_count(a.len(), *n, span)?;
             return Ok(Value::tuple(a.iter().cycle().take(a.len() * n).cloned().collect()));
         }
         _ => {}
@@ -406,4 +409,21 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// How many times `seq * n` repeats a sequence of `len` items: Python
+/// values are for small data, so a result past 2**26 items (which would
+/// otherwise abort the process when the allocation fails) is an error.
+fn repeat_count(len: usize, n: i64, span: Span) -> R<usize> {
+    let n = n.max(0) as u64;
+    const LIMIT: u64 = 1 << 26;
+    if (len as u64).saturating_mul(n) > LIMIT {
+        return Err(Diagnostic::new(
+            ErrorKind::Memory,
+            format!("repeating {len} items {n} times gives more than {LIMIT} items"),
+            span,
+        )
+        .with_hint("Python lists and strings are for small data; use an array"));
+    }
+    Ok(n as usize)
 }

@@ -273,11 +273,12 @@ impl Hash for OpKey<'_> {
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-type InternTable = Mutex<HashMap<u64, Vec<Weak<Node>>>>;
+/// Live nodes by structural hash, and the table size after the last sweep.
+type InternTable = Mutex<(usize, HashMap<u64, Vec<Weak<Node>>>)>;
 
 fn intern_table() -> &'static InternTable {
     static TABLE: OnceLock<InternTable> = OnceLock::new();
-    TABLE.get_or_init(|| Mutex::new(HashMap::new()))
+    TABLE.get_or_init(|| Mutex::new((0, HashMap::new())))
 }
 
 /// Builds a node, or returns the existing identical one.
@@ -298,7 +299,18 @@ pub fn intern(
     chunks.hash(&mut h);
     let hash = h.finish();
     let mut table = intern_table().lock().unwrap_or_else(|e| e.into_inner());
-    let bucket = table.entry(hash).or_default();
+    // Dropped nodes leave dead weak entries; sweep them when the table has
+    // doubled since the last sweep, so a long session does not accumulate them.
+    if table.0 >= 1024 && table.1.len() >= 2 * table.0 {
+        table.1.retain(|_, b| {
+            b.retain(|w| w.strong_count() > 0);
+            !b.is_empty()
+        });
+        table.0 = table.1.len().max(1024);
+    } else if table.0 < 1024 {
+        table.0 = 1024;
+    }
+    let bucket = table.1.entry(hash).or_default();
     bucket.retain(|w| w.strong_count() > 0);
     for w in bucket.iter() {
         if let Some(n) = w.upgrade()
