@@ -7,6 +7,7 @@
 //! runs every example. Adding a function means adding one entry here.
 
 mod args;
+mod combine;
 mod convert;
 mod creation;
 mod math;
@@ -98,8 +99,9 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 9] = [
+        let tables: [&'static [Builtin]; 10] = [
             creation::BUILTINS,
+            combine::BUILTINS,
             math::UNARY,
             math::BINARY,
             math::BUILTINS,

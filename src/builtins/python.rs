@@ -181,6 +181,13 @@ fn seq(a: &Args) -> R<Vec<Value>> {
     let (v, span) = a.get("iterable");
     match &v {
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
+        Value::Range(a, b, st)
+            if crate::interp::value::range_len(*a, *b, *st)
+                > crate::interp::value::MAX_PY_ITEMS =>
+        {
+            let n = crate::interp::value::range_len(*a, *b, *st);
+            Err(crate::interp::value::too_many_items(n as u128, span))
+        }
         _ => v.sequence().ok_or_else(|| {
             Diagnostic::new(
                 ErrorKind::Type,

@@ -72,6 +72,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         }
         Op::Reshape => eval_reshape(node, region, ctx),
         Op::Rechunk => eval(&node.inputs[0], region, ctx),
+        Op::Concat(axis) => eval_concat(node, *axis, region, ctx),
         Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
     }
 }
@@ -215,4 +216,50 @@ pub fn concat(a: ArrayData, b: ArrayData, axis: usize) -> ArrayData {
         let y = T::unwrap(b).expect("same dtype");
         T::wrap(ndarray::concatenate(ndarray::Axis(axis), &[x.view(), y.view()]).expect("same shape off-axis"))
     })
+}
+
+/// A region of a concatenation: the region's indices along `axis` are
+/// monotonic, so each input serves one contiguous run of them; the runs are
+/// computed separately and joined in output order.
+fn eval_concat(node: &NodeRef, axis: usize, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
+    let r = region[axis];
+    // (first k, input, input offset) for each input the region touches.
+    let mut pieces: Vec<(usize, usize, i64)> = Vec::new();
+    let mut offset = 0i64;
+    for (i, input) in node.inputs.iter().enumerate() {
+        let n = input.shape[axis] as i64;
+        if let Some(k0) = first_k_in(r, offset, offset + n) {
+            pieces.push((k0, i, offset));
+        }
+        offset += n;
+    }
+    pieces.sort_unstable();
+    let mut out: Option<ArrayData> = None;
+    for (idx, &(k0, i, off)) in pieces.iter().enumerate() {
+        let k_end = pieces.get(idx + 1).map_or(r.len, |p| p.0);
+        let mut sub = region.clone();
+        sub[axis] =
+            AxisRange { start: r.start + k0 as i64 * r.step - off, step: r.step, len: k_end - k0 };
+        let data = eval(&node.inputs[i], &sub, ctx)?;
+        out = Some(match out {
+            None => data,
+            Some(acc) => concat(acc, data, axis),
+        });
+    }
+    Ok(out.unwrap_or_else(|| ArrayData::zeros(node.dtype, &region_shape(region))))
+}
+
+/// The first `k < r.len` with `lo <= r.start + k*r.step < hi`, if any
+/// (the indices form an arithmetic progression, so the hits are one run).
+fn first_k_in(r: AxisRange, lo: i64, hi: i64) -> Option<usize> {
+    if r.len == 0 || lo >= hi {
+        return None;
+    }
+    let k = if r.step > 0 {
+        ((lo - r.start).max(0) as u64).div_ceil(r.step as u64) as usize
+    } else {
+        ((r.start - (hi - 1)).max(0) as u64).div_ceil((-r.step) as u64) as usize
+    };
+    let idx = r.start + k as i64 * r.step;
+    (k < r.len && (lo..hi).contains(&idx)).then_some(k)
 }

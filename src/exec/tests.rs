@@ -97,3 +97,17 @@ fn cancellation_stops_a_computation() {
     let r = compute(&s, &Ctx::new(Arc::new(AtomicBool::new(true))));
     assert_eq!(r.unwrap_err().kind, crate::diag::ErrorKind::Cancelled);
 }
+
+#[test]
+fn concatenation_serves_strided_and_reversed_regions() {
+    let a = arange(&[3, 2], 2);
+    let b = build::cast(&arange(&[4, 2], 3), DType::Int32);
+    let c = build::concatenate(&[a, b], 0).unwrap();
+    assert_eq!(c.shape, vec![7, 2]);
+    assert_eq!(c.dtype, DType::Float64);
+    let col =
+        build::slice(&c, vec![AxisSel::Range { start: 6, step: -2, len: 4 }, AxisSel::Index(1)])
+            .unwrap();
+    assert_eq!(run(&col), vec![7.0, 3.0, 5.0, 1.0]);
+    assert!(build::concatenate(&[arange(&[2, 2], 2), arange(&[2, 3], 2)], 0).is_err());
+}

@@ -5,6 +5,9 @@
 use super::{Interp, Value};
 use crate::diag::{Diagnostic, ErrorKind, Span};
 
+const MAX_WIDTH: usize = 10_000;
+const MAX_PRECISION: usize = 1_000;
+
 struct Spec {
     fill: char,
     align: Option<char>,
@@ -125,6 +128,17 @@ pub fn format_with_spec(
     let bad =
         || Diagnostic::new(ErrorKind::Value, format!("invalid format specifier '{spec}'"), span);
     let s = parse(spec).ok_or_else(bad)?;
+    // Rust's formatter panics on precisions past u16, and a huge width would
+    // abort on allocation; no real format needs either.
+    if s.width > MAX_WIDTH || s.precision.is_some_and(|p| p > MAX_PRECISION) {
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            format!(
+                "format width or precision too large in '{spec}' (at most {MAX_WIDTH} and {MAX_PRECISION})"
+            ),
+            span,
+        ));
+    }
     let num = match v {
         Value::Int(i) => Some(*i as f64),
         Value::Float(f) => Some(*f),
@@ -137,6 +151,8 @@ pub fn format_with_spec(
     let body = match (s.ty, num) {
         (Some('s') | None, None) => interp.str_of(v)?,
         (_, None) => return Err(bad()),
+        // Ints exactly (an f64 detour would round past 2**53).
+        (Some('d'), Some(_)) if let Value::Int(i) = v => i.unsigned_abs().to_string(),
         (Some('d'), Some(x)) if x.fract() == 0.0 => format!("{}", x.abs() as i128),
         (Some('d'), _) => return Err(bad()),
         (Some('f' | 'F'), Some(x)) => format!("{:.*}", s.precision.unwrap_or(6), x.abs()),

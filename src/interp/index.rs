@@ -161,7 +161,33 @@ impl Interp {
                 let sels = array_selection(&node.shape, &items, span)?;
                 Ok(Value::Array(build::slice(&node, sels).map_err(|d| d.or_span(span))?))
             }
-            Value::Str(_) | Value::Tuple(_) | Value::List(_) | Value::Range(..) => {
+            Value::Range(a, b, st) => {
+                // Python: a range's items and slices are computed, never listed.
+                let len = super::value::range_len(a, b, st);
+                match items.as_slice() {
+                    [Item::Int(i, s)] => {
+                        Ok(Value::Int(a + norm_index(*i, len, 0, *s)? as i64 * st))
+                    }
+                    [Item::Slice(x, y, z, s)] => {
+                        let (start, step, n) = slice_indices(*x, *y, *z, len, *s)?;
+                        // i128: the end of the new range may lie past i64's range.
+                        let first = a as i128 + start as i128 * st as i128;
+                        let new_step = st as i128 * step as i128;
+                        let stop = first + n as i128 * new_step;
+                        let clamp = |v: i128| v.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+                        match i64::try_from(new_step) {
+                            Ok(ns) => Ok(Value::Range(clamp(first), clamp(stop), ns)),
+                            Err(_) => Ok(Value::Range(clamp(first), clamp(first) + 1, 1)),
+                        }
+                    }
+                    _ => Err(Diagnostic::new(
+                        ErrorKind::Type,
+                        "range indices must be a single int or slice",
+                        span,
+                    )),
+                }
+            }
+            Value::Str(_) | Value::Tuple(_) | Value::List(_) => {
                 let (seq, is_str) = match &v {
                     Value::Str(s) => {
                         (s.chars().map(|c| Value::str(&c.to_string())).collect(), true)

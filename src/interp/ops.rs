@@ -316,6 +316,14 @@ pub fn compare(
                     }
                 },
                 Value::Dict(d) => d.iter().any(|(k, _)| values_equal(k, l)),
+                Value::Range(a, b, st) => match l {
+                    Value::Int(x) => {
+                        let (x, a, b, st) = (*x as i128, *a as i128, *b as i128, *st as i128);
+                        let inside = if st > 0 { a <= x && x < b } else { b < x && x <= a };
+                        inside && (x - a) % st == 0
+                    }
+                    _ => false,
+                },
                 other => match other.sequence() {
                     Some(items) => items.iter().any(|i| values_equal(i, l)),
                     None => {

@@ -170,6 +170,15 @@ impl Interp {
             Value::Float(f) if f.is_infinite() => json!(if *f > 0.0 { "inf" } else { "-inf" }),
             Value::Float(f) => json!(f),
             Value::Str(s) => json!(s.to_string()),
+            Value::Range(a, b, s)
+                if super::value::range_len(*a, *b, *s) > super::value::MAX_PY_ITEMS =>
+            {
+                let n = super::value::range_len(*a, *b, *s);
+                return Err(Diagnostic::global(
+                    crate::diag::ErrorKind::Memory,
+                    format!("a range of {n} items is too long to convert to JSON"),
+                ));
+            }
             Value::Tuple(_) | Value::List(_) | Value::Range(..) => {
                 let items = v.sequence().unwrap_or_default();
                 serde_json::Value::Array(

@@ -107,11 +107,29 @@ pub fn range_items(start: i64, stop: i64, step: i64) -> impl Iterator<Item = i64
 }
 
 pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
-    if step > 0 && stop > start {
-        ((stop - start + step - 1) / step) as usize
+    // In i128 so ranges spanning all of i64 do not overflow.
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 && stop > start {
+        (stop - start + step - 1) / step
     } else if step < 0 && stop < start {
-        ((start - stop - step - 1) / -step) as usize
+        (start - stop - step - 1) / -step
     } else {
         0
-    }
+    };
+    n.min(usize::MAX as i128) as usize
+}
+
+/// The most items a Python list, tuple or string may get by expanding a
+/// `range` (or repeating a sequence): past it the allocation could abort
+/// the process, so it is a clean `MemoryError` instead.
+pub const MAX_PY_ITEMS: usize = 1 << 26;
+
+/// The error for a sequence that would be too long to hold as Python values.
+pub fn too_many_items(n: u128, span: crate::diag::Span) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::new(
+        crate::diag::ErrorKind::Memory,
+        format!("a Python sequence of {n} items is too long (the limit is {MAX_PY_ITEMS})"),
+        span,
+    )
+    .with_hint("Python lists and ranges are for small data; use an array (arange) instead")
 }

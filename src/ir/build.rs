@@ -285,6 +285,47 @@ pub fn rechunk(x: &NodeRef, spec: &ChunkSpec) -> BuildResult<NodeRef> {
     Ok(intern(Op::Rechunk, vec![src.clone()], x.shape.clone(), x.dtype, chunks))
 }
 
+/// Joins arrays along an existing axis (NumPy `concatenate`); the result
+/// dtype promotes all inputs.
+pub fn concatenate(inputs: &[NodeRef], axis: usize) -> BuildResult<NodeRef> {
+    let Some(first) = inputs.first() else {
+        return Err(err(ErrorKind::Value, "need at least one array to concatenate"));
+    };
+    if axis >= first.ndim() {
+        return Err(err(
+            ErrorKind::Index,
+            format!("axis {axis} is out of bounds for array of dimension {}", first.ndim()),
+        ));
+    }
+    let mut dtype = first.dtype;
+    let mut along = Vec::new();
+    for (i, x) in inputs.iter().enumerate() {
+        let same_rank = x.ndim() == first.ndim();
+        if !same_rank || (0..x.ndim()).any(|a| a != axis && x.shape[a] != first.shape[a]) {
+            return Err(err(
+                ErrorKind::Shape,
+                format!(
+                    "all the input array dimensions except for the concatenation axis must match \
+                     exactly, but array 0 has shape {} and array {i} has shape {}",
+                    shape_str(&first.shape),
+                    shape_str(&x.shape)
+                ),
+            ));
+        }
+        dtype = DType::promote(dtype, x.dtype);
+        along.extend(x.chunks[axis].iter().copied().filter(|&c| c > 0));
+    }
+    if inputs.len() == 1 {
+        return Ok(cast(first, dtype));
+    }
+    let mut shape = first.shape.clone();
+    shape[axis] = inputs.iter().map(|x| x.shape[axis]).sum();
+    let mut chunks = first.chunks.clone();
+    chunks[axis] = if along.is_empty() { vec![0] } else { along };
+    let cast_inputs = inputs.iter().map(|x| cast(x, dtype)).collect();
+    Ok(intern(Op::Concat(axis), cast_inputs, shape, dtype, chunks))
+}
+
 /// A reduction over `axes` (sorted, distinct, in range: checked by the caller).
 pub fn reduce(x: &NodeRef, op: ReduceOp, axes: Vec<usize>, keepdims: bool) -> BuildResult<NodeRef> {
     if matches!(op, ReduceOp::Min | ReduceOp::Max) && axes.iter().any(|&a| x.shape[a] == 0) {

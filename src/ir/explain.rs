@@ -104,6 +104,7 @@ fn label(n: &NodeRef) -> String {
         Op::Transpose(p) => format!("transpose{p:?}"),
         Op::Reshape => "reshape".into(),
         Op::Rechunk => "rechunk".into(),
+        Op::Concat(axis) => format!("concatenate axis={axis}"),
         Op::Reduce { op, axes, keepdims } => {
             format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })
         }

@@ -200,6 +200,8 @@ pub enum Op {
     Reshape,
     /// Same values, the node's chunk grid.
     Rechunk,
+    /// The inputs joined along this axis (inputs already cast to the node's dtype).
+    Concat(usize),
     Reduce {
         op: ReduceOp,
         axes: Vec<usize>,
@@ -233,6 +235,7 @@ impl PartialEq for OpKey<'_> {
             (Binary(a), Binary(b)) => a == b,
             (Where, Where) | (Cast, Cast) | (BroadcastTo, BroadcastTo) => true,
             (Reshape, Reshape) | (Rechunk, Rechunk) => true,
+            (Concat(a), Concat(b)) => a == b,
             (Slice(a), Slice(b)) => a == b,
             (Transpose(a), Transpose(b)) => a == b,
             (
@@ -260,6 +263,7 @@ impl Hash for OpKey<'_> {
             Binary(f) => f.hash(state),
             Slice(s) => s.hash(state),
             Transpose(p) => p.hash(state),
+            Concat(a) => a.hash(state),
             Reduce { op, axes, keepdims } => {
                 op.hash(state);
                 axes.hash(state);

@@ -69,6 +69,7 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Reduce { op, axes, keepdims } => {
             build::reduce(&inputs[0], *op, axes.clone(), *keepdims)
         }
+        Op::Concat(axis) => build::concatenate(&inputs, *axis),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }

@@ -53,7 +53,8 @@ pub fn scan(text: &str) -> Vec<Piece> {
             let closed;
             (i, closed) = string_end(b, i);
             Kind::Str { closed }
-        } else if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+        } else if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
             i = number_end(b, i);
             Kind::Number
         } else if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
@@ -312,7 +313,9 @@ mod tests {
 
     #[test]
     fn pieces_cover_everything() {
-        for t in ["x = 1.5e-3 # hi", "f'a{b}' + r\"c", "a.b(c=1, d==2)", "héllo('wörld", "1..", "..."] {
+        for t in
+            ["x = 1.5e-3 # hi", "f'a{b}' + r\"c", "a.b(c=1, d==2)", "héllo('wörld", "1..", "..."]
+        {
             let joined: String = scan(t).iter().map(|p| &t[p.range.clone()]).collect();
             assert_eq!(joined, t);
         }

@@ -47,7 +47,8 @@ impl Scope {
                 return Some(Value::Builtin(b));
             }
         }
-        if let Some((_, v)) = builtins::constants(Module::Root).into_iter().find(|(n, _)| *n == name)
+        if let Some((_, v)) =
+            builtins::constants(Module::Root).into_iter().find(|(n, _)| *n == name)
         {
             return Some(v);
         }
@@ -74,12 +75,6 @@ impl Scope {
         v.extend(builtins::names_in(Module::Root).iter().map(|s| s.to_string()));
         v.extend(builtins::names_in(Module::Python).iter().map(|s| s.to_string()));
         v.extend(KEYWORDS.iter().map(|s| s.to_string()));
-        for alias in ["np", "da"] {
-            if !self.globals.contains_key(alias) {
-                continue;
-            }
-            v.push(alias.to_string());
-        }
         v.sort();
         v.dedup();
         v
@@ -176,7 +171,11 @@ pub fn describe(v: &Value) -> String {
         }
         Value::Str(s) => {
             let r = crate::interp::repr(v);
-            if s.chars().count() <= 40 { format!("str  {r}") } else { format!("str  len {}", s.len()) }
+            if s.chars().count() <= 40 {
+                format!("str  {r}")
+            } else {
+                format!("str  len {}", s.len())
+            }
         }
         Value::Tuple(t) => format!("tuple  len {}", t.len()),
         Value::List(l) => format!("list  len {}", l.len()),
@@ -189,10 +188,7 @@ pub fn describe(v: &Value) -> String {
 pub fn shape_text(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
-        _ => format!(
-            "({})",
-            shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
-        ),
+        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
     }
 }
 
