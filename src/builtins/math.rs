@@ -15,17 +15,27 @@ pub fn unary_value(
     v: &Value,
     span: crate::diag::Span,
 ) -> R<Value> {
+    // Python's abs(-2**63) does not fit in an int64: an error, not a wrap.
+    if let (UnaryFn::Abs, Value::Int(i)) = (f, v) {
+        return i.checked_abs().map(Value::Int).ok_or_else(|| {
+            crate::diag::Diagnostic::new(
+                crate::diag::ErrorKind::Value,
+                "integer overflow: the result does not fit in 64 bits",
+                span,
+            )
+        });
+    }
     let x = to_array(v, span)?;
     let node = build::unary(f, &x).map_err(|d| d.or_span(span))?;
     interp.scalar_or_array(v, node, span)
 }
 
-fn unary(interp: &mut Interp, a: &mut Args, f: UnaryFn) -> R<Value> {
+pub(super) fn unary(interp: &mut Interp, a: &mut Args, f: UnaryFn) -> R<Value> {
     let (v, span) = a.get("x");
     unary_value(interp, f, &v, span)
 }
 
-fn binary(interp: &mut Interp, a: &mut Args, f: BinaryFn) -> R<Value> {
+pub(super) fn binary(interp: &mut Interp, a: &mut Args, f: BinaryFn) -> R<Value> {
     let (x, xs) = a.get("x1");
     let (y, ys) = a.get("x2");
     ops::binary_values(interp, f, &x, xs, &y, ys, a.call_span)
@@ -86,34 +96,6 @@ fn clip(interp: &mut Interp, a: &mut Args) -> R<Value> {
         v = ops::binary_values(interp, BinaryFn::Minimum, &v, span, &hi, hs, a.call_span)?;
     }
     Ok(v)
-}
-
-macro_rules! unary_builtins {
-    ($($name:literal => $f:ident, $doc:literal, $ex:literal;)*) => {
-        &[$(Builtin {
-            name: $name,
-            module: Module::Root,
-            signature: concat!($name, "(x)"),
-            doc: $doc,
-            examples: &[$ex],
-            method: false,
-            imp: |i, a| unary(i, a, UnaryFn::$f),
-        },)*]
-    };
-}
-
-macro_rules! binary_builtins {
-    ($($name:literal => $f:ident, $doc:literal, $ex:literal;)*) => {
-        &[$(Builtin {
-            name: $name,
-            module: Module::Root,
-            signature: concat!($name, "(x1, x2)"),
-            doc: $doc,
-            examples: &[$ex],
-            method: false,
-            imp: |i, a| binary(i, a, BinaryFn::$f),
-        },)*]
-    };
 }
 
 pub const UNARY: &[Builtin] = unary_builtins! {

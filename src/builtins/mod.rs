@@ -6,6 +6,36 @@
 //! method lookup, completion, `:help`, the reference docs, and a test that
 //! runs every example. Adding a function means adding one entry here.
 
+/// Builtin tables for one-input elementwise functions: name => UnaryFn variant.
+macro_rules! unary_builtins {
+    ($($name:literal => $f:ident, $doc:literal, $ex:literal;)*) => {
+        &[$($crate::builtins::Builtin {
+            name: $name,
+            module: $crate::builtins::Module::Root,
+            signature: concat!($name, "(x)"),
+            doc: $doc,
+            examples: &[$ex],
+            method: false,
+            imp: |i, a| $crate::builtins::math::unary(i, a, $crate::ir::ops::UnaryFn::$f),
+        },)*]
+    };
+}
+
+/// Builtin tables for two-input elementwise functions: name => BinaryFn variant.
+macro_rules! binary_builtins {
+    ($($name:literal => $f:ident, $doc:literal, $ex:literal;)*) => {
+        &[$($crate::builtins::Builtin {
+            name: $name,
+            module: $crate::builtins::Module::Root,
+            signature: concat!($name, "(x1, x2)"),
+            doc: $doc,
+            examples: &[$ex],
+            method: false,
+            imp: |i, a| $crate::builtins::math::binary(i, a, $crate::ir::ops::BinaryFn::$f),
+        },)*]
+    };
+}
+
 mod args;
 mod combine;
 mod convert;
@@ -15,6 +45,7 @@ mod python;
 mod random;
 mod reduce;
 mod shape;
+mod ufuncs;
 
 pub use args::{Args, ParamKind, ParamSpec};
 pub use convert::*;
@@ -99,8 +130,10 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 10] = [
+        let tables: [&'static [Builtin]; 12] = [
             creation::BUILTINS,
+            ufuncs::UNARY,
+            ufuncs::BINARY,
             combine::BUILTINS,
             math::UNARY,
             math::BINARY,

@@ -55,7 +55,10 @@ fn len(_: &mut Interp, a: &mut Args) -> R<Value> {
             ));
         }
     };
-    Ok(Value::Int(n as i64))
+    let n = i64::try_from(n).map_err(|_| {
+        Diagnostic::new(ErrorKind::Value, format!("len() of {n} does not fit in 64 bits"), span)
+    })?;
+    Ok(Value::Int(n))
 }
 
 fn range(_: &mut Interp, a: &mut Args) -> R<Value> {

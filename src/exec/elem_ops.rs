@@ -32,6 +32,11 @@ pub trait Num: Elem {
     fn rint(self) -> Self;
     fn is_nan(self) -> bool;
     fn is_inf(self) -> bool;
+    /// Truncated remainder (C `fmod`), 0 for integer division by zero.
+    fn fmod(self, o: Self) -> Self;
+    fn shl(self, o: Self) -> Self;
+    fn shr(self, o: Self) -> Self;
+    fn trunc(self) -> Self;
     fn truthy(self) -> bool;
 }
 
@@ -120,6 +125,28 @@ macro_rules! int_common {
         #[inline]
         fn is_inf(self) -> bool {
             false
+        }
+        #[inline]
+        fn fmod(self, o: Self) -> Self {
+            if o == 0 { 0 } else { self.wrapping_rem(o) }
+        }
+        #[inline]
+        fn shl(self, o: Self) -> Self {
+            let s = o.to_i64();
+            if !(0..(8 * std::mem::size_of::<$t>() as i64)).contains(&s) {
+                0
+            } else {
+                self.wrapping_shl(s as u32)
+            }
+        }
+        #[inline]
+        fn shr(self, o: Self) -> Self {
+            let s = o.to_i64().clamp(0, 8 * std::mem::size_of::<$t>() as i64 - 1);
+            self.wrapping_shr(s as u32)
+        }
+        #[inline]
+        fn trunc(self) -> Self {
+            self
         }
         #[inline]
         fn truthy(self) -> bool {
@@ -266,6 +293,14 @@ macro_rules! impl_float {
             #[inline]
             fn is_inf(self) -> bool { self.is_infinite() }
             #[inline]
+            fn fmod(self, o: Self) -> Self { self % o }
+            #[inline]
+            fn shl(self, _o: Self) -> Self { 0.0 }
+            #[inline]
+            fn shr(self, _o: Self) -> Self { 0.0 }
+            #[inline]
+            fn trunc(self) -> Self { self.trunc() }
+            #[inline]
             fn truthy(self) -> bool { self != 0.0 }
         }
     )*};
@@ -341,6 +376,18 @@ impl Num for bool {
     }
     fn is_inf(self) -> bool {
         false
+    }
+    fn fmod(self, _o: Self) -> Self {
+        false
+    }
+    fn shl(self, o: Self) -> Self {
+        self & !o
+    }
+    fn shr(self, o: Self) -> Self {
+        self & !o
+    }
+    fn trunc(self) -> Self {
+        self
     }
     fn truthy(self) -> bool {
         self

@@ -283,6 +283,24 @@ fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
                 Sin => float_map(s, out, f64::sin, f32::sin),
                 Cos => float_map(s, out, f64::cos, f32::cos),
                 Tan => float_map(s, out, f64::tan, f32::tan),
+                Arcsin => float_map(s, out, f64::asin, f32::asin),
+                Arccos => float_map(s, out, f64::acos, f32::acos),
+                Arctan => float_map(s, out, f64::atan, f32::atan),
+                Sinh => float_map(s, out, f64::sinh, f32::sinh),
+                Cosh => float_map(s, out, f64::cosh, f32::cosh),
+                Tanh => float_map(s, out, f64::tanh, f32::tanh),
+                Arcsinh => float_map(s, out, f64::asinh, f32::asinh),
+                Arccosh => float_map(s, out, f64::acosh, f32::acosh),
+                Arctanh => float_map(s, out, f64::atanh, f32::atanh),
+                Expm1 => float_map(s, out, f64::exp_m1, f32::exp_m1),
+                Exp2 => float_map(s, out, f64::exp2, f32::exp2),
+                Log1p => float_map(s, out, f64::ln_1p, f32::ln_1p),
+                Log2 => float_map(s, out, f64::log2, f32::log2),
+                Log10 => float_map(s, out, f64::log10, f32::log10),
+                Cbrt => float_map(s, out, f64::cbrt, f32::cbrt),
+                Deg2Rad => float_map(s, out, f64::to_radians, f32::to_radians),
+                Rad2Deg => float_map(s, out, f64::to_degrees, f32::to_degrees),
+                Trunc => map_into(s, out, |v| v.trunc()),
                 IsNan | IsInf | IsFinite | LogicalNot => unreachable!("handled above"),
             }
         }),
@@ -315,7 +333,7 @@ fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: u
     with_data!(a, av, T => {
         let x: &[T] = &av.as_slice().expect("contiguous")[..len];
         let y: &[T] = slice_of(b, len);
-        if f.is_comparison() || matches!(f, LogicalAnd | LogicalOr) {
+        if f.is_comparison() || matches!(f, LogicalAnd | LogicalOr | LogicalXor) {
             let out: &mut [bool] = slice_mut(dst, len);
             match f {
                 Lt => zip_into(x, y, out, |p, q| p < q),
@@ -325,6 +343,7 @@ fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: u
                 Eq => zip_into(x, y, out, |p, q| p == q),
                 Ne => zip_into(x, y, out, |p, q| p != q),
                 LogicalAnd => zip_into(x, y, out, |p, q| p.truthy() && q.truthy()),
+                LogicalXor => zip_into(x, y, out, |p, q| p.truthy() != q.truthy()),
                 _ => zip_into(x, y, out, |p, q| p.truthy() || q.truthy()),
             }
         } else {
@@ -342,6 +361,13 @@ fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: u
                 BitXor => zip_into(x, y, out, |p, q| p.bitxor(q)),
                 Maximum => zip_into(x, y, out, |p, q| p.max_nan(q)),
                 Minimum => zip_into(x, y, out, |p, q| p.min_nan(q)),
+                Fmax => zip_into(x, y, out, |p, q| if q.is_nan() || p >= q { p } else { q }),
+                Fmin => zip_into(x, y, out, |p, q| if q.is_nan() || p <= q { p } else { q }),
+                Fmod => zip_into(x, y, out, |p, q| p.fmod(q)),
+                LShift => zip_into(x, y, out, |p, q| p.shl(q)),
+                RShift => zip_into(x, y, out, |p, q| p.shr(q)),
+                Arctan2 => zip_into(x, y, out, |p, q| T::from_f64(p.to_f64().atan2(q.to_f64()))),
+                Hypot => zip_into(x, y, out, |p, q| T::from_f64(p.to_f64().hypot(q.to_f64()))),
                 _ => unreachable!("comparisons handled above"),
             }
         }

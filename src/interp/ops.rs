@@ -107,7 +107,9 @@ fn binfn(op: BinOp) -> Option<BinaryFn> {
         BinOp::BitAnd => BinaryFn::BitAnd,
         BinOp::BitOr => BinaryFn::BitOr,
         BinOp::BitXor => BinaryFn::BitXor,
-        BinOp::MatMul | BinOp::LShift | BinOp::RShift => return None,
+        BinOp::LShift => BinaryFn::LShift,
+        BinOp::RShift => BinaryFn::RShift,
+        BinOp::MatMul => return None,
     })
 }
 

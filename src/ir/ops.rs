@@ -26,6 +26,24 @@ pub enum UnaryFn {
     IsFinite,
     Square,
     Sign,
+    Arcsin,
+    Arccos,
+    Arctan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Arcsinh,
+    Arccosh,
+    Arctanh,
+    Expm1,
+    Exp2,
+    Log1p,
+    Log2,
+    Log10,
+    Cbrt,
+    Trunc,
+    Deg2Rad,
+    Rad2Deg,
 }
 
 /// Two-input elementwise functions.
@@ -51,6 +69,16 @@ pub enum BinaryFn {
     Minimum,
     LogicalAnd,
     LogicalOr,
+    LogicalXor,
+    Arctan2,
+    Hypot,
+    /// C `fmod`: remainder with the sign of the dividend.
+    Fmod,
+    /// Maximum/minimum ignoring NaN (NaN only if both are NaN).
+    Fmax,
+    Fmin,
+    LShift,
+    RShift,
 }
 
 impl UnaryFn {
@@ -74,6 +102,24 @@ impl UnaryFn {
             UnaryFn::IsFinite => "isfinite",
             UnaryFn::Square => "square",
             UnaryFn::Sign => "sign",
+            UnaryFn::Arcsin => "arcsin",
+            UnaryFn::Arccos => "arccos",
+            UnaryFn::Arctan => "arctan",
+            UnaryFn::Sinh => "sinh",
+            UnaryFn::Cosh => "cosh",
+            UnaryFn::Tanh => "tanh",
+            UnaryFn::Arcsinh => "arcsinh",
+            UnaryFn::Arccosh => "arccosh",
+            UnaryFn::Arctanh => "arctanh",
+            UnaryFn::Expm1 => "expm1",
+            UnaryFn::Exp2 => "exp2",
+            UnaryFn::Log1p => "log1p",
+            UnaryFn::Log2 => "log2",
+            UnaryFn::Log10 => "log10",
+            UnaryFn::Cbrt => "cbrt",
+            UnaryFn::Trunc => "trunc",
+            UnaryFn::Deg2Rad => "deg2rad",
+            UnaryFn::Rad2Deg => "rad2deg",
         }
     }
 
@@ -93,7 +139,10 @@ impl UnaryFn {
             }
             Invert => (input, input),
             LogicalNot => (input, DType::Bool),
-            Sqrt | Exp | Log | Sin | Cos | Tan => (input.to_float(), input.to_float()),
+            Sqrt | Exp | Log | Sin | Cos | Tan | Arcsin | Arccos | Arctan | Sinh | Cosh | Tanh
+            | Arcsinh | Arccosh | Arctanh | Expm1 | Exp2 | Log1p | Log2 | Log10 | Cbrt
+            | Deg2Rad | Rad2Deg => (input.to_float(), input.to_float()),
+            Trunc => (input, input),
             // Rounding an integer is the identity; NumPy keeps the int dtype.
             Floor | Ceil | Rint if !input.is_float() => (input, input),
             Floor | Ceil | Rint => (input, input),
@@ -125,6 +174,14 @@ impl BinaryFn {
             BinaryFn::Minimum => "minimum",
             BinaryFn::LogicalAnd => "logical_and",
             BinaryFn::LogicalOr => "logical_or",
+            BinaryFn::LogicalXor => "logical_xor",
+            BinaryFn::Arctan2 => "arctan2",
+            BinaryFn::Hypot => "hypot",
+            BinaryFn::Fmod => "fmod",
+            BinaryFn::Fmax => "fmax",
+            BinaryFn::Fmin => "fmin",
+            BinaryFn::LShift => "left_shift",
+            BinaryFn::RShift => "right_shift",
         }
     }
 
@@ -140,7 +197,14 @@ impl BinaryFn {
         Ok(match self {
             TrueDiv => (promoted.to_float(), promoted.to_float()),
             Lt | Le | Gt | Ge | Eq | Ne => (promoted, DType::Bool),
-            LogicalAnd | LogicalOr => (promoted, DType::Bool),
+            LogicalAnd | LogicalOr | LogicalXor => (promoted, DType::Bool),
+            Arctan2 | Hypot => (promoted.to_float(), promoted.to_float()),
+            LShift | RShift if !promoted.is_integer() => {
+                return Err(format!(
+                    "`{}` is only supported for integer arrays, not {promoted}",
+                    self.name()
+                ));
+            }
             Sub if promoted == DType::Bool => {
                 return Err("numpy boolean subtract, the `-` operator, is not supported; \
                             use `^` (xor) instead"
