@@ -39,7 +39,11 @@ fn run(code: &str, o: Options) -> Result<Outcome, String> {
         let v = s.eval("<prop>", code).map_err(|d| s.render(&d, false))?;
         outcome(&mut s, v)
     }))
-    .unwrap_or_else(|p| Err(format!("PANIC: {}", panic_text(&p))))
+    .unwrap_or_else(|p| {
+        // Shrinking may move past this program; keep it in the test's output.
+        eprintln!("  ^ in program: {code}");
+        Err(format!("PANIC: {}", panic_text(&p)))
+    })
 }
 
 fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -168,8 +172,21 @@ impl Choices<'_> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
     Bool,
+    /// uint8: Python ints combined with it must be in 0..=255 (NEP 50).
+    UInt,
     Int,
     Float,
+}
+
+/// NumPy promotion, coarsely: bool < uint8 < int64 < float.
+fn join(a: Kind, b: Kind) -> Kind {
+    let rank = |k| match k {
+        Kind::Bool => 0,
+        Kind::UInt => 1,
+        Kind::Int => 2,
+        Kind::Float => 3,
+    };
+    if rank(a) >= rank(b) { a } else { b }
 }
 
 struct Expr {
@@ -184,6 +201,15 @@ struct Gen<'a> {
     /// Per marker: (chunk spec A, chunk spec B).
     chunks: Vec<(String, String)>,
     has_reduction: bool,
+    /// Every op above the current point is continuous, so a reduction here
+    /// may be reordered (rounding) without changing the result beyond
+    /// rounding: no comparison, floor, `//`, cast to int... above it.
+    smooth: bool,
+}
+
+/// Whether a small change of the operands makes a small change of the result.
+fn smooth_arith(op: &str) -> bool {
+    matches!(op, "+" | "-" | "*")
 }
 
 fn size(shape: &[usize]) -> usize {
@@ -218,7 +244,7 @@ fn slice_len(n: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> i64 {
 
 impl<'a> Gen<'a> {
     fn new(c: &'a [u32]) -> Gen<'a> {
-        Gen { ch: Choices { c, pos: 0 }, chunks: Vec::new(), has_reduction: false }
+        Gen { ch: Choices { c, pos: 0 }, chunks: Vec::new(), has_reduction: false, smooth: true }
     }
 
     /// One random chunking of an axis of length `n`: a regular size or an
@@ -254,6 +280,7 @@ impl<'a> Gen<'a> {
         match kind {
             Kind::Bool => ["True", "False"][self.ch.pick(2)].into(),
             Kind::Int => self.ch.range(-3, 5).to_string(),
+            Kind::UInt => self.ch.range(0, 5).to_string(),
             Kind::Float => ["0.5", "2.0", "-1.25", "3.0", "1e-3", "0.1"][self.ch.pick(6)].into(),
         }
     }
@@ -360,42 +387,67 @@ impl<'a> Gen<'a> {
         shape[drop..].iter().map(|&d| if self.ch.chance(3) { 1 } else { d }).collect()
     }
 
-    /// An expression whose value has exactly `shape` (or, at most, a shape
-    /// that broadcasts to it when `broadcast_ok`).
+    /// `expr` below a discontinuous op: no reduction inside.
+    fn rough(&mut self, shape: &[usize], depth: usize) -> Expr {
+        let was = std::mem::replace(&mut self.smooth, false);
+        let x = self.expr(shape, depth);
+        self.smooth = was;
+        x
+    }
+
+    /// `expr` below `op`, rough unless the op is continuous.
+    fn below(&mut self, continuous: bool, shape: &[usize], depth: usize) -> Expr {
+        if continuous { self.expr(shape, depth) } else { self.rough(shape, depth) }
+    }
+
+    /// An expression whose value has exactly `shape`.
     fn expr(&mut self, shape: &[usize], depth: usize) -> Expr {
         if depth == 0 {
             return self.leaf(shape);
         }
         let d = depth - 1;
-        match self.ch.pick(15) {
+        match self.ch.pick(17) {
             0 => self.leaf(shape),
-            1 => {
-                let x = self.expr(shape, d);
-                self.unary(x)
-            }
+            1 | 14 => self.unary(shape, d),
             2 | 3 => {
-                let x = self.expr(shape, d);
+                let op = self.arith_op();
+                let x = self.below(smooth_arith(op), shape, d);
                 let yshape = self.broadcastable(shape);
-                let y = self.expr(&yshape, d);
+                let y = self.below(smooth_arith(op), &yshape, d);
                 let (x, y) = if self.ch.pick(2) == 0 { (x, y) } else { (y, x) };
-                self.binary(x, y)
+                self.binary(op, x, y)
             }
+            15 | 16 if self.smooth => self.reduction(shape, d),
+            15 | 16 => self.leaf(shape),
             4 => {
-                let x = self.expr(shape, d);
+                let op = self.arith_op();
+                let x = self.below(smooth_arith(op), shape, d);
                 let kind = [Kind::Int, Kind::Float, Kind::Bool][self.ch.pick(3)];
-                let s = Expr { text: self.scalar(kind), kind };
-                if self.ch.pick(2) == 0 { self.binary(x, s) } else { self.binary(s, x) }
+                let text = if x.kind == Kind::UInt && kind == Kind::Int {
+                    self.ch.range(0, 5).to_string()
+                } else {
+                    self.scalar(kind)
+                };
+                // A Python scalar is weak: it takes the array's kind unless
+                // it is a float (or an int with a bool array).
+                let weak = match (x.kind, kind) {
+                    (_, Kind::Float) | (Kind::Float, _) => Kind::Float,
+                    (Kind::Bool, Kind::Int) => Kind::Int,
+                    (k, _) => k,
+                };
+                let s = Expr { text, kind: weak };
+                if self.ch.pick(2) == 0 { self.binary(op, x, s) } else { self.binary(op, s, x) }
             }
             5 => {
-                let x = self.expr(shape, d);
+                let x = self.rough(shape, d);
                 let yshape = self.broadcastable(shape);
-                let y = self.expr(&yshape, d);
+                let y = self.rough(&yshape, d);
                 let op = ["<", "<=", "==", "!=", ">", ">="][self.ch.pick(6)];
                 Expr { text: format!("({} {op} {})", x.text, y.text), kind: Kind::Bool }
             }
             6 => {
                 let cs = self.broadcastable(shape);
-                let c = self.expr(&cs, d);
+                let c = self.rough(&cs, d);
                 let x = self.expr(shape, d);
                 let ys = self.broadcastable(shape);
                 let y = if self.ch.pick(3) == 0 {
@@ -404,25 +456,19 @@ impl<'a> Gen<'a> {
                     self.expr(&ys, d)
                 };
                 let cond = if c.kind == Kind::Bool { c.text } else { format!("({} > 0)", c.text) };
-                let kind = if x.kind == Kind::Float || y.kind == Kind::Float {
-                    Kind::Float
-                } else if x.kind == Kind::Int || y.kind == Kind::Int {
-                    Kind::Int
-                } else {
-                    Kind::Bool
-                };
+                let kind = join(x.kind, y.kind);
                 Expr { text: format!("where({cond}, {}, {})", x.text, y.text), kind }
             }
             7 => {
-                let x = self.expr(shape, d);
                 let (t, kind) = [
                     ("float64", Kind::Float),
                     ("float32", Kind::Float),
                     ("int64", Kind::Int),
                     ("int32", Kind::Int),
-                    ("uint8", Kind::Int),
+                    ("uint8", Kind::UInt),
                     ("bool", Kind::Bool),
                 ][self.ch.pick(6)];
+                let x = self.below(kind == Kind::Float, shape, d);
                 Expr { text: format!("{}.astype({t})", paren(&x.text)), kind }
             }
             8 | 9 => self.subscript(shape, d),
@@ -454,7 +500,7 @@ impl<'a> Gen<'a> {
                 let src = self.factorization(n);
                 let x = self.expr(&src, d);
                 let mut dims: Vec<String> = shape.iter().map(|s| s.to_string()).collect();
-                if self.ch.chance(3) {
+                if !dims.is_empty() && self.ch.chance(3) {
                     let i = self.ch.pick(dims.len());
                     dims[i] = "-1".into();
                 }
@@ -469,22 +515,84 @@ impl<'a> Gen<'a> {
                 let x = self.expr(shape, d);
                 let ys = self.broadcastable(shape);
                 let y = self.expr(&ys, d);
-                let kind = if x.kind == Kind::Float || y.kind == Kind::Float {
-                    Kind::Float
-                } else {
-                    Kind::Int
-                };
+                let kind = join(x.kind, y.kind);
+                let clipped = if x.kind == Kind::Bool { Kind::Int } else { x.kind };
+                let lo = if x.kind == Kind::UInt { 0 } else { -1 };
                 match self.ch.pick(3) {
                     0 => Expr { text: format!("maximum({}, {})", x.text, y.text), kind },
                     1 => Expr { text: format!("minimum({}, {})", x.text, y.text), kind },
-                    _ => Expr { text: format!("clip({}, -1, 2)", x.text), kind: x.kind },
+                    _ => Expr { text: format!("clip({}, {lo}, 2)", x.text), kind: clipped },
                 }
             }
-            _ => {
-                let x = self.expr(shape, d);
-                self.unary(x)
+            _ => self.unary(shape, d),
+        }
+    }
+
+    fn arith_op(&mut self) -> &'static str {
+        ["+", "-", "*", "/", "//", "%", "**"][self.ch.pick(7)]
+    }
+
+    /// A reduction (over one or two axes) whose result has `shape`.
+    fn reduction(&mut self, shape: &[usize], d: usize) -> Expr {
+        self.has_reduction = true;
+        let op = ["sum", "mean", "std", "var", "min", "max", "prod", "any", "all"][self.ch.pick(9)];
+        let keepdims = self.ch.pick(2) == 1;
+        let mut src = shape.to_vec();
+        let mut axes = Vec::new();
+        for _ in 0..1 + self.ch.pick(2) {
+            let m = self.ch.range(1, 7) as usize;
+            let ones: Vec<usize> = (0..src.len()).filter(|&i| shape.get(i) == Some(&1)).collect();
+            if keepdims {
+                // keepdims: a length-1 axis of the result is the reduced one.
+                if ones.is_empty() || axes.len() == ones.len() {
+                    break;
+                }
+                let a = ones[self.ch.pick(ones.len())];
+                if !axes.contains(&a) {
+                    src[a] = m;
+                    axes.push(a);
+                }
+            } else {
+                let a = self.ch.pick(src.len() + 1);
+                src.insert(a, m);
+                for x in axes.iter_mut() {
+                    if *x >= a {
+                        *x += 1;
+                    }
+                }
+                axes.push(a);
             }
         }
+        if axes.is_empty() {
+            return self.leaf(shape);
+        }
+        // any/all test for exact zeros: nothing reordered below them.
+        let x = self.below(!matches!(op, "any" | "all"), &src, d);
+        let nd = src.len() as i64;
+        let ax: Vec<String> = axes
+            .iter()
+            .map(|&a| if self.ch.pick(2) == 0 { a as i64 } else { a as i64 - nd }.to_string())
+            .collect();
+        let axis = if ax.len() == 1 && self.ch.pick(2) == 0 { ax[0].clone() } else { tuple(&ax) };
+        let mut args = vec![format!("axis={axis}")];
+        if keepdims {
+            args.push("keepdims=True".into());
+        }
+        if (op == "std" || op == "var") && self.ch.pick(2) == 1 {
+            args.push("ddof=1".into());
+        }
+        let kind = match op {
+            "mean" | "std" | "var" => Kind::Float,
+            "any" | "all" => Kind::Bool,
+            "sum" | "prod" => join(Kind::Int, x.kind),
+            _ => x.kind,
+        };
+        let text = if self.ch.pick(2) == 0 {
+            format!("{op}({}, {})", x.text, args.join(", "))
+        } else {
+            format!("{}.{op}({})", paren(&x.text), args.join(", "))
+        };
+        Expr { text, kind }
     }
 
     fn factorization(&mut self, n: usize) -> Vec<usize> {
@@ -492,7 +600,7 @@ impl<'a> Gen<'a> {
         let mut dims = Vec::new();
         let mut left = n;
         for _ in 1..nd {
-            let divs: Vec<usize> = (1..=left).filter(|d| left % d == 0).collect();
+            let divs: Vec<usize> = (1..=left).filter(|&d| left.is_multiple_of(d)).collect();
             let f = divs[self.ch.pick(divs.len())];
             dims.push(f);
             left /= f;
@@ -501,7 +609,13 @@ impl<'a> Gen<'a> {
         dims
     }
 
-    fn unary(&mut self, x: Expr) -> Expr {
+    fn unary(&mut self, shape: &[usize], d: usize) -> Expr {
+        let f = [
+            "sqrt", "exp", "log", "abs", "sin", "cos", "tan", "floor", "ceil", "rint", "square",
+            "sign", "negative", "isnan", "isfinite", "round", "-",
+        ][self.ch.pick(17)];
+        let continuous = matches!(f, "exp" | "abs" | "sin" | "cos" | "square" | "negative" | "-");
+        let x = self.below(continuous, shape, d);
         let t = &x.text;
         match x.kind {
             Kind::Bool => match self.ch.pick(3) {
@@ -510,10 +624,6 @@ impl<'a> Gen<'a> {
                 _ => Expr { text: format!("abs({t})"), kind: Kind::Bool },
             },
             kind => {
-                let f = [
-                    "sqrt", "exp", "log", "abs", "sin", "cos", "tan", "floor", "ceil", "rint",
-                    "square", "sign", "negative", "isnan", "isfinite", "round", "-",
-                ][self.ch.pick(17)];
                 let out = match f {
                     "sqrt" | "exp" | "log" | "sin" | "cos" | "tan" => Kind::Float,
                     "isnan" | "isfinite" => Kind::Bool,
@@ -529,18 +639,20 @@ impl<'a> Gen<'a> {
         }
     }
 
-    fn binary(&mut self, x: Expr, y: Expr) -> Expr {
-        let mut op = ["+", "-", "*", "/", "//", "%", "**"][self.ch.pick(7)];
+    fn binary(&mut self, op: &'static str, x: Expr, y: Expr) -> Expr {
+        let mut op = op;
         if x.kind == Kind::Bool && y.kind == Kind::Bool && op == "-" {
             op = "^";
         }
         let both_bool = x.kind == Kind::Bool && y.kind == Kind::Bool;
-        let kind = if op == "/" || x.kind == Kind::Float || y.kind == Kind::Float {
+        let kind = if op == "/" {
             Kind::Float
         } else if both_bool && matches!(op, "+" | "*" | "^") {
             Kind::Bool
-        } else {
+        } else if both_bool {
             Kind::Int
+        } else {
+            join(x.kind, y.kind)
         };
         Expr { text: format!("({} {op} {})", x.text, y.text), kind }
     }
@@ -657,17 +769,35 @@ impl<'a> Gen<'a> {
         (n, text)
     }
 
-    /// An optional reduction at the top (reductions only at the top: any
-    /// discontinuous op after one would turn a rounding difference into a
-    /// real one).
+    /// The program: optionally a variable used twice (a shared node in the
+    /// graph), then an expression, optionally reduced.
     fn top(&mut self, shape: &[usize], depth: usize) -> String {
-        let x = self.expr(shape, depth);
+        let mut x = self.expr(shape, depth);
+        let mut prelude = String::new();
+        if self.ch.chance(3) {
+            // `v` and a reversed view of it feed one elementwise op.
+            prelude = format!("v = {}\n", x.text);
+            let rev = if shape.is_empty() { "v".to_string() } else { "v[::-1]".to_string() };
+            x.text = match x.kind {
+                Kind::Bool => format!("(v ^ {rev})"),
+                _ => format!("(v * 2 - {rev})"),
+            };
+        }
+        let body = self.top_reduction(shape, x);
+        format!("{prelude}{body}")
+    }
+
+    /// Optionally a reduction at the top.
+    fn top_reduction(&mut self, shape: &[usize], x: Expr) -> String {
         if self.ch.pick(2) == 0 {
             return x.text;
         }
+        let inner_reduction = self.has_reduction;
         self.has_reduction = true;
         let nd = shape.len();
-        let op = ["sum", "mean", "std", "var", "sum", "mean", "prod", "any", "all"][self.ch.pick(9)];
+        let op = ["sum", "mean", "std", "var", "min", "max", "prod", "any", "all"][self.ch.pick(9)];
+        // any/all test for exact zeros: not over values already reduced.
+        let op = if inner_reduction && matches!(op, "any" | "all") { "sum" } else { op };
         let mut args = Vec::new();
         match self.ch.pick(4) {
             0 => {}
@@ -694,14 +824,13 @@ impl<'a> Gen<'a> {
         }
         let prod_ok = op != "prod" || x.kind != Kind::Float || size(shape) <= 200;
         let inner = if prod_ok { x.text } else { format!("(1 + 0.001 * {})", paren(&x.text)) };
-        let call = if self.ch.pick(2) == 0 {
+        if self.ch.pick(2) == 0 {
             let mut a = vec![inner];
             a.extend(args);
             format!("{op}({})", a.join(", "))
         } else {
             format!("{}.{op}({})", paren(&inner), args.join(", "))
-        };
-        call
+        }
     }
 
     fn render(&self, program: &str, b: bool) -> String {
@@ -814,9 +943,14 @@ fn check_program(a: &str, b: &str, has_reduction: bool) -> Result<(), TestCaseEr
     Ok(())
 }
 
+/// `PROPTEST_CASES` overrides the number of cases (to hunt for bugs longer).
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 48,
+        cases: cases(400),
         max_shrink_iters: 2000,
         failure_persistence: None,
         .. ProptestConfig::default()
@@ -936,7 +1070,7 @@ fn small_shape() -> impl Strategy<Value = Vec<usize>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(200), failure_persistence: None, .. ProptestConfig::default() })]
 
     /// Same values, bit for bit, for any chunking and thread count.
     #[test]
@@ -1019,6 +1153,52 @@ fn reductions_over_no_axes_are_the_identity() {
         }
     }
     assert!(failures.is_empty(), "axis=():\n{}", failures.join("\n"));
+}
+
+/// `max`/`min` along an axis: each output element is the max/min of its
+/// own lane (found by `random_programs_are_invariant`: within one chunk,
+/// every output took the chunk's first element as its start value).
+#[test]
+fn max_and_min_reduce_each_lane_separately() {
+    let mut failures = Vec::new();
+    for (code, want) in [
+        ("max(array([[5, 1], [2, 3]]), axis=1)", vec![5.0, 3.0]),
+        ("max(array([[5, 1], [2, 3]]), axis=0)", vec![5.0, 3.0]),
+        ("min(array([[1, 5], [2, 3]]), axis=0)", vec![1.0, 3.0]),
+        ("array([[1.5, 0.5], [0.0, 2.0]]).min(axis=1)", vec![0.5, 0.0]),
+        ("max(array([[5, 1], [2, 3]], chunks=(1, 2)), axis=0)", vec![5.0, 3.0]),
+    ] {
+        for opt in [true, false] {
+            match run(code, options(2, opt)) {
+                Ok(o) if o.values == want => {}
+                other => {
+                    failures.push(format!("{code} (optimize={opt}): {other:?}, want {want:?}"))
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "max/min:\n{}", failures.join("\n"));
+}
+
+/// `[None]` on an elementwise result of 0-d arrays (found by
+/// `random_programs_are_invariant`: slice pushdown changed the shape).
+#[test]
+fn new_axis_on_a_0d_elementwise_result() {
+    let mut failures = Vec::new();
+    for (code, shape, want) in [
+        ("(ones(()) + 1)[None]", vec![1], vec![2.0]),
+        ("maximum(ones(()), zeros(()))[None, None]", vec![1, 1], vec![1.0]),
+        ("(arange(3)[1] * 2)[None]", vec![1], vec![2.0]),
+        ("(ones(()) + 1)[None].sum(axis=0)", vec![], vec![2.0]),
+    ] {
+        for opt in [true, false] {
+            match run(code, options(2, opt)) {
+                Ok(o) if o.shape == shape && o.values == want => {}
+                other => failures.push(format!("{code} (optimize={opt}): {other:?}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "[None] of 0-d:\n{}", failures.join("\n"));
 }
 
 #[test]

@@ -37,6 +37,10 @@ pub trait Num: Elem {
     fn shl(self, o: Self) -> Self;
     fn shr(self, o: Self) -> Self;
     fn trunc(self) -> Self;
+    /// The smallest and largest values (±inf for floats): the identities
+    /// of `max` and `min` reductions.
+    fn lowest() -> Self;
+    fn highest() -> Self;
     fn truthy(self) -> bool;
 }
 
@@ -147,6 +151,12 @@ macro_rules! int_common {
         #[inline]
         fn trunc(self) -> Self {
             self
+        }
+        fn lowest() -> Self {
+            <$t>::MIN
+        }
+        fn highest() -> Self {
+            <$t>::MAX
         }
         #[inline]
         fn truthy(self) -> bool {
@@ -300,6 +310,8 @@ macro_rules! impl_float {
             fn shr(self, _o: Self) -> Self { 0.0 }
             #[inline]
             fn trunc(self) -> Self { self.trunc() }
+            fn lowest() -> Self { <$t>::NEG_INFINITY }
+            fn highest() -> Self { <$t>::INFINITY }
             #[inline]
             fn truthy(self) -> bool { self != 0.0 }
         }
@@ -388,6 +400,12 @@ impl Num for bool {
     }
     fn trunc(self) -> Self {
         self
+    }
+    fn lowest() -> Self {
+        false
+    }
+    fn highest() -> Self {
+        true
     }
     fn truthy(self) -> bool {
         self

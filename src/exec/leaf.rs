@@ -104,6 +104,9 @@ impl Leaf {
             Leaf::Data { .. } => 0,
         };
         let nd = shape.len();
+        if len == 0 {
+            return;
+        }
         if nd == 0 {
             self.run(base, 0, 1, dst, 0);
             return;
@@ -181,6 +184,13 @@ fn generate_run<T: Elem>(
                     start.0 + i as f64 * step.0
                 };
                 *o = T::from_f64(v);
+            }
+        }
+        Generator::Tri { k: diag } => {
+            let cols = base_shape.get(1).copied().unwrap_or(1).max(1) as i64;
+            for (k, o) in out.iter_mut().enumerate() {
+                let i = at(k);
+                *o = T::from_bool(i % cols - i / cols <= *diag);
             }
         }
         Generator::Eye { k: diag } => {

@@ -185,11 +185,10 @@ fn partial(op: ReduceOp, data: ArrayData, axes: &[usize]) -> Partial {
         ReduceOp::Min | ReduceOp::Max => {
             let is_max = op == ReduceOp::Max;
             Partial::Same(with_data!(data, a, T => {
-                // Seed with the first element along the reduced axes so no
-                // identity value is needed (ints have no NaN or inf).
-                let first = a.first().copied().unwrap_or_default();
-                let seeded = fold(a, axes, first, |acc, v| if is_max { acc.max_nan(*v) } else { acc.min_nan(*v) });
-                T::wrap(seeded)
+                // Start each lane from the identity (-inf/+inf, or the
+                // integer range's end); NaN still propagates.
+                let init = if is_max { T::lowest() } else { T::highest() };
+                T::wrap(fold(a, axes, init, |acc, v| if is_max { acc.max_nan(*v) } else { acc.min_nan(*v) }))
             }))
         }
         ReduceOp::Any | ReduceOp::All => {

@@ -85,6 +85,7 @@ fn label(n: &NodeRef) -> String {
                     format!("linspace({}, {}, {num})", start.0, stop.0)
                 }
                 Generator::Eye { k } => format!("eye(k={k})"),
+                Generator::Tri { k } => format!("tri(k={k})"),
                 Generator::Random { dist, key } => {
                     let params = format!("{dist:?}");
                     let params = params.split_once('{').map_or(String::new(), |(_, p)| {

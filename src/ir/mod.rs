@@ -105,6 +105,10 @@ pub enum Generator {
     Eye {
         k: i64,
     },
+    /// NumPy `tri`: 1 where `col - row <= k` (on and below diagonal `k`).
+    Tri {
+        k: i64,
+    },
     Random {
         dist: Distribution,
         key: StreamKey,

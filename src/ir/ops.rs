@@ -133,6 +133,9 @@ impl UnaryFn {
                             logical_not instead"
                     .into());
             }
+            Sign if input == DType::Bool => {
+                return Err("sign is not supported for bool arrays".into());
+            }
             Neg | Abs | Square | Sign => (input, input),
             Invert if input.is_float() => {
                 return Err(format!("`~` (invert) is not supported for {input}"));
@@ -142,10 +145,11 @@ impl UnaryFn {
             Sqrt | Exp | Log | Sin | Cos | Tan | Arcsin | Arccos | Arctan | Sinh | Cosh | Tanh
             | Arcsinh | Arccosh | Arctanh | Expm1 | Exp2 | Log1p | Log2 | Log10 | Cbrt
             | Deg2Rad | Rad2Deg => (input.to_float(), input.to_float()),
-            Trunc => (input, input),
-            // Rounding an integer is the identity; NumPy keeps the int dtype.
-            Floor | Ceil | Rint if !input.is_float() => (input, input),
-            Floor | Ceil | Rint => (input, input),
+            // NumPy rounds bools in a float type and integers to themselves.
+            Floor | Ceil | Rint | Trunc if input == DType::Bool => {
+                (input.to_float(), input.to_float())
+            }
+            Floor | Ceil | Rint | Trunc => (input, input),
             IsNan | IsInf | IsFinite => (input, DType::Bool),
         })
     }
@@ -195,7 +199,9 @@ impl BinaryFn {
     pub fn dtypes(self, promoted: DType) -> Result<(DType, DType), String> {
         use BinaryFn::*;
         Ok(match self {
-            TrueDiv => (promoted.to_float(), promoted.to_float()),
+            // NumPy divides integers (and bools) in float64.
+            TrueDiv if promoted.is_float() => (promoted, promoted),
+            TrueDiv => (DType::Float64, DType::Float64),
             Lt | Le | Gt | Ge | Eq | Ne => (promoted, DType::Bool),
             LogicalAnd | LogicalOr | LogicalXor => (promoted, DType::Bool),
             Arctan2 | Hypot => (promoted.to_float(), promoted.to_float()),

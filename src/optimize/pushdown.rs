@@ -80,7 +80,10 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
                     _ => sliced,
                 });
             }
-            Some(super::rebuild(x, inputs))
+            let pushed = super::rebuild(x, inputs);
+            // A selection that only adds axes to 0-d operands cannot move below them.
+            let expected = build::slice(x, sels.to_vec()).ok()?;
+            (pushed.shape == expected.shape).then_some(pushed)
         }
         Op::Reduce { op, axes, keepdims }
             if !keepdims && !sels.iter().any(|s| matches!(s, AxisSel::NewAxis)) =>
