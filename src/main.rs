@@ -58,12 +58,14 @@ fn main() -> ExitCode {
     });
     let cancel = session.cancel_flag();
     let interactive = cli.file.is_none() && cli.eval.is_empty() && std::io::stdin().is_terminal();
-    // Ctrl-C cancels the running computation. In the REPL the session
-    // survives; elsewhere the cancelled program exits with status 130.
-    let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
     if interactive {
+        // The REPL installs its own Ctrl-C handler (after the line editor,
+        // which replaces the process's SIGINT handler when it starts).
         return arr::repl::run(&mut session);
     }
+    // Ctrl-C cancels the running computation; the cancelled program exits
+    // with status 130.
+    let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (name, code, show_last) = if !cli.eval.is_empty() {
         ("<-e>".to_string(), cli.eval.join("\n"), true)

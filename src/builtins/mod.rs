@@ -37,6 +37,7 @@ macro_rules! binary_builtins {
 }
 
 mod args;
+mod arrange;
 mod combine;
 mod convert;
 mod creation;
@@ -130,8 +131,9 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 12] = [
+        let tables: [&'static [Builtin]; 13] = [
             creation::BUILTINS,
+            arrange::BUILTINS,
             ufuncs::UNARY,
             ufuncs::BINARY,
             combine::BUILTINS,

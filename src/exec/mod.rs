@@ -11,6 +11,7 @@ pub mod elem_ops;
 pub mod eval;
 pub mod kernel;
 pub mod leaf;
+pub mod mask;
 pub mod plan;
 pub mod reduce;
 pub mod region;

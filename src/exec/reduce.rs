@@ -89,7 +89,7 @@ fn block_partial(
     let total: usize = r.iter().map(|a| a.len).product();
     let first = axes[0];
     let len = r[first].len;
-    if total <= PIECE || len <= 1 {
+    if total <= PIECE || len <= 1 || !cost_follows_region(x) {
         return Ok(partial(op, eval(x, &r, ctx)?, axes));
     }
     let per_row = total / len;
@@ -112,6 +112,23 @@ fn block_partial(
         start += n;
     }
     Ok(acc.expect("at least one piece"))
+}
+
+/// Whether computing part of `x` costs in proportion to the part: false
+/// when a mask is below, since any piece of a masked result evaluates its
+/// whole row block of the mask.
+fn cost_follows_region(x: &NodeRef) -> bool {
+    // Walk the DAG once per node: shared subexpressions can make the number
+    // of paths exponential.
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![x];
+    while let Some(n) = stack.pop() {
+        if matches!(n.op, Op::Mask(_)) {
+            return false;
+        }
+        stack.extend(n.inputs.iter().filter(|i| seen.insert(i.id)));
+    }
+    true
 }
 
 /// Folds `a` over `axes` (highest first so indices stay valid). Reducing

@@ -16,6 +16,8 @@ enum Item {
     Slice(Option<i64>, Option<i64>, Option<i64>, Span),
     NewAxis,
     Ellipsis,
+    /// A boolean array selecting along the leading axes.
+    Mask(crate::ir::NodeRef, Span),
 }
 
 /// Python's `slice.indices(len)`: start, step and element count.
@@ -90,13 +92,16 @@ impl Interp {
                     Value::None => out.push(Item::NewAxis),
                     Value::Ellipsis => out.push(Item::Ellipsis),
                     Value::Int(i) => out.push(Item::Int(i, e.span)),
+                    Value::Array(n) if n.dtype == crate::array::DType::Bool && n.ndim() > 0 => {
+                        out.push(Item::Mask(n, e.span))
+                    }
                     Value::Bool(_) | Value::Array(_) | Value::List(_) => {
                         return Err(Diagnostic::new(
                             ErrorKind::Index,
-                            "indexing with arrays, lists or booleans (fancy and mask indexing) is not supported yet",
+                            "indexing with integer arrays or lists (fancy indexing) is not supported yet",
                             e.span,
                         )
-                        .with_hint("use integers, slices, None and ... for now"));
+                        .with_hint("use integers, slices, None, ... or a boolean mask for now"));
                     }
                     // `x[(0, 1)]` is `x[0, 1]`.
                     Value::Tuple(t) if matches!(e.node, Expr::Tuple(_)) || items.len() == 1 => {
@@ -157,6 +162,18 @@ impl Interp {
         }
         let items = self.items(items)?;
         match v {
+            Value::Array(node) if items.iter().any(|i| matches!(i, Item::Mask(..))) => {
+                let [Item::Mask(mask, mspan)] = items.as_slice() else {
+                    return Err(Diagnostic::new(
+                        ErrorKind::Index,
+                        "a boolean mask combined with other indices is not supported yet",
+                        span,
+                    )
+                    .with_hint("index in two steps, e.g. x[mask][:, 1:]"));
+                };
+                build::check_mask(&node, mask).map_err(|d| d.or_span(*mspan))?;
+                Ok(Value::Array(self.masked(&node, mask).map_err(|d| d.or_span(span))?))
+            }
             Value::Array(node) => {
                 let sels = array_selection(&node.shape, &items, span)?;
                 Ok(Value::Array(build::slice(&node, sels).map_err(|d| d.or_span(span))?))
@@ -164,6 +181,13 @@ impl Interp {
             Value::Range(a, b, st) => {
                 // Python: a range's items and slices are computed, never listed.
                 let len = super::value::range_len(a, b, st);
+                if len > i64::MAX as usize {
+                    return Err(Diagnostic::new(
+                        ErrorKind::Value,
+                        "this range has more than 2**63 items and cannot be indexed",
+                        span,
+                    ));
+                }
                 match items.as_slice() {
                     [Item::Int(i, s)] => {
                         Ok(Value::Int(a + norm_index(*i, len, 0, *s)? as i64 * st))
@@ -273,6 +297,13 @@ fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel
                 let (start, step, len) = slice_indices(*a, *b, *c, shape[axis], *s)?;
                 sels.push(AxisSel::Range { start, step, len });
                 axis += 1;
+            }
+            Item::Mask(_, s) => {
+                return Err(Diagnostic::new(
+                    ErrorKind::Index,
+                    "a boolean mask must be the only index",
+                    *s,
+                ));
             }
         }
     }

@@ -16,6 +16,7 @@ mod show;
 mod stmt;
 pub mod value;
 
+pub use expr::ARRAY_ATTRS;
 pub use show::{repr, scalar_value};
 pub use value::{Function, FunctionBody, Value};
 
@@ -123,6 +124,18 @@ impl Interp {
         crate::exec::plan::check_memory(&plan, self.pool.current_num_threads())?;
         let ctx = crate::exec::Ctx::new(self.cancel.clone());
         self.pool.install(|| crate::exec::compute(&plan, &ctx))
+    }
+
+    /// `x[mask]`: counts the mask's true elements per row block now, so the
+    /// result's length and chunks are known (never "unknown chunk sizes").
+    pub fn masked(&mut self, x: &NodeRef, mask: &NodeRef) -> Result<NodeRef, Diagnostic> {
+        let plan = self.plan(mask);
+        let lens = mask.chunks[0].clone();
+        let ctx = crate::exec::Ctx::new(self.cancel.clone());
+        let counts =
+            self.pool.install(|| crate::exec::mask::count_per_chunk(&plan, &lens, &ctx))?;
+        let blocks = Arc::new(crate::ir::MaskCounts { lens, counts });
+        crate::ir::build::mask(x, mask, blocks)
     }
 
     /// The `explain` text of an array.

@@ -233,6 +233,17 @@ impl Interp {
             }
             Value::Str(s) => Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
             Value::Dict(d) => Ok(d.iter().map(|(k, _)| k.clone()).collect()),
+            Value::Array(n) if n.ndim() > 0 && n.shape[0] > MAX_ARRAY_ITERATION => {
+                Err(Diagnostic::new(
+                    ErrorKind::Value,
+                    format!(
+                        "looping over {} rows is too long for the interpreter (the limit is {MAX_ARRAY_ITERATION})",
+                        n.shape[0]
+                    ),
+                    span,
+                )
+                .with_hint("express the computation with array operations instead"))
+            }
             Value::Array(n) if n.ndim() > 0 => {
                 let len = n.shape[0];
                 (0..len)
@@ -317,3 +328,7 @@ fn resolve_module(n: &ImportName) -> R<Module> {
         }
     })
 }
+
+/// Each row of an array loop is its own graph node: beyond this many the
+/// loop is refused (as `range` loops are past 10**8) rather than filling memory.
+const MAX_ARRAY_ITERATION: usize = 1 << 20;

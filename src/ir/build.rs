@@ -86,7 +86,8 @@ pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> BuildResult<Vec<usize>> {
 /// input that spans it fully (not broadcast along it).
 fn elementwise_chunks(inputs: &[&NodeRef], shape: &[usize]) -> Chunks {
     let n = shape.len();
-    (0..n)
+    let itemsize = inputs.iter().map(|x| x.dtype.size()).max().unwrap_or(8);
+    let grid = (0..n)
         .map(|o| {
             for x in inputs {
                 let off = n - x.ndim();
@@ -96,7 +97,8 @@ fn elementwise_chunks(inputs: &[&NodeRef], shape: &[usize]) -> Chunks {
             }
             vec![shape[o]]
         })
-        .collect()
+        .collect();
+    chunks::fit(grid, shape, itemsize)
 }
 
 pub fn unary(f: UnaryFn, x: &NodeRef) -> BuildResult<NodeRef> {
@@ -324,6 +326,55 @@ pub fn concatenate(inputs: &[NodeRef], axis: usize) -> BuildResult<NodeRef> {
     chunks[axis] = if along.is_empty() { vec![0] } else { along };
     let cast_inputs = inputs.iter().map(|x| cast(x, dtype)).collect();
     Ok(intern(Op::Concat(axis), cast_inputs, shape, dtype, chunks))
+}
+
+/// Checks that `mask` can index `x` (a bool array over x's leading axes).
+pub fn check_mask(x: &NodeRef, mask: &NodeRef) -> BuildResult<()> {
+    if mask.dtype != DType::Bool {
+        return Err(err(
+            ErrorKind::Index,
+            format!("a mask index must be a bool array, not {}", mask.dtype),
+        ));
+    }
+    if mask.ndim() > x.ndim() || mask.ndim() == 0 {
+        return Err(err(
+            ErrorKind::Index,
+            format!(
+                "too many indices: a {}-d mask cannot index a {}-d array",
+                mask.ndim(),
+                x.ndim()
+            ),
+        ));
+    }
+    for a in 0..mask.ndim() {
+        if mask.shape[a] != x.shape[a] {
+            return Err(err(
+                ErrorKind::Index,
+                format!(
+                    "boolean index did not match indexed array along axis {a}; size of axis is {} but \
+                     size of corresponding boolean axis is {}",
+                    x.shape[a], mask.shape[a]
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `x[mask]`: the elements (or sub-arrays) of `x` where `mask` is true, in
+/// C order. `counts` holds the true elements per chunk of the mask's first axis.
+pub fn mask(x: &NodeRef, mask: &NodeRef, counts: Arc<super::MaskCounts>) -> BuildResult<NodeRef> {
+    check_mask(x, mask)?;
+    let total: usize = counts.counts.iter().sum();
+    let mut shape = vec![total];
+    shape.extend_from_slice(&x.shape[mask.ndim()..]);
+    let mut first: Vec<usize> = counts.counts.iter().copied().filter(|&c| c > 0).collect();
+    if first.is_empty() {
+        first.push(0);
+    }
+    let mut chunks = vec![first];
+    chunks.extend(x.chunks[mask.ndim()..].iter().cloned());
+    Ok(intern(Op::Mask(counts), vec![x.clone(), mask.clone()], shape, x.dtype, chunks))
 }
 
 /// A reduction over `axes` (sorted, distinct, in range: checked by the caller).

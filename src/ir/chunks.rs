@@ -12,6 +12,9 @@ pub type Chunks = Vec<Vec<usize>>;
 /// expressions per chunk, so a few MiB keeps the working set in cache.
 pub const AUTO_CHUNK_BYTES: usize = 8 << 20;
 
+/// The most blocks one array may have.
+pub const MAX_BLOCKS: usize = 10_000_000;
+
 /// A user's chunk request for one axis.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AxisChunks {
@@ -134,6 +137,18 @@ pub fn normalize(spec: &ChunkSpec, shape: &[usize], itemsize: usize) -> Result<C
         })
         .collect();
     let auto = auto_sizes(shape, &fixed, itemsize, AUTO_CHUNK_BYTES);
+    // Refuse grids too large to plan (and to hold as lists of lengths).
+    let blocks: f64 = shape
+        .iter()
+        .zip(fixed.iter().zip(&auto))
+        .map(|(&n, (f, &a))| (n as f64 / f.unwrap_or(a).max(1) as f64).ceil().max(1.0))
+        .product();
+    if blocks > MAX_BLOCKS as f64 {
+        return Err(format!(
+            "these chunks would split the array into {blocks:.3e} blocks, more than arr plans ({MAX_BLOCKS}); \
+             use larger chunks"
+        ));
+    }
     let mut out = Vec::with_capacity(shape.len());
     for (a, (c, &n)) in per_axis.iter().zip(shape).enumerate() {
         out.push(match c {
@@ -157,6 +172,26 @@ pub fn normalize(spec: &ChunkSpec, shape: &[usize], itemsize: usize) -> Result<C
         });
     }
     Ok(out)
+}
+
+/// Splits chunks that broadcasting made too big: when one chunk would hold
+/// more than four times the auto target, the axes that are still whole get
+/// auto-sized (axes already split keep their grid). `(7000,1,3) - (1,7000,3)`
+/// otherwise becomes a single 1.2 GB chunk.
+pub fn fit(chunks: Chunks, shape: &[usize], itemsize: usize) -> Chunks {
+    let elems: usize = chunks.iter().map(|c| c.iter().copied().max().unwrap_or(0)).product();
+    if elems.saturating_mul(itemsize) <= 4 * AUTO_CHUNK_BYTES {
+        return chunks;
+    }
+    let fixed: Vec<Option<usize>> =
+        chunks.iter().map(|c| if c.len() > 1 { c.iter().copied().max() } else { None }).collect();
+    let sizes = auto_sizes(shape, &fixed, itemsize, AUTO_CHUNK_BYTES);
+    chunks
+        .into_iter()
+        .zip(shape)
+        .zip(sizes)
+        .map(|((c, &n), s)| if c.len() > 1 { c } else { regular(n, s) })
+        .collect()
 }
 
 /// Chunk lengths after taking `len` elements `start, start+step, ...`

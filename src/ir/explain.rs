@@ -7,6 +7,7 @@
 use super::{AxisSel, Generator, NodeRef, Op, SourceView};
 use crate::display::format_bytes;
 use crate::exec::plan::per_task_bytes;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 fn grid(n: &NodeRef) -> String {
@@ -106,6 +107,7 @@ fn label(n: &NodeRef) -> String {
         Op::Reshape => "reshape".into(),
         Op::Rechunk => "rechunk".into(),
         Op::Concat(axis) => format!("concatenate axis={axis}"),
+        Op::Mask(m) => format!("mask ({} selected)", m.counts.iter().sum::<usize>()),
         Op::Reduce { op, axes, keepdims } => {
             format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })
         }
@@ -113,7 +115,24 @@ fn label(n: &NodeRef) -> String {
     }
 }
 
-fn tree(n: &NodeRef, prefix: &str, last: bool, top: bool, out: &mut String) {
+/// How many times each node is an input, to mark shared nodes.
+fn uses(n: &NodeRef, counts: &mut HashMap<u64, usize>) {
+    for i in &n.inputs {
+        let c = counts.entry(i.id).or_insert(0);
+        *c += 1;
+        if *c == 1 {
+            uses(i, counts);
+        }
+    }
+}
+
+struct Printer {
+    uses: HashMap<u64, usize>,
+    /// Shared nodes already printed, with their reference number.
+    shown: HashMap<u64, usize>,
+}
+
+fn tree(n: &NodeRef, prefix: &str, last: bool, top: bool, p: &mut Printer, out: &mut String) {
     let branch = if top {
         ""
     } else if last {
@@ -121,9 +140,21 @@ fn tree(n: &NodeRef, prefix: &str, last: bool, top: bool, out: &mut String) {
     } else {
         "├─ "
     };
+    // A node used more than once is printed in full the first time only.
+    if let Some(&number) = p.shown.get(&n.id) {
+        let _ = writeln!(out, "{prefix}{branch}(same as #{number} above)");
+        return;
+    }
+    let shared = if p.uses.get(&n.id).copied().unwrap_or(0) > 1 {
+        let number = p.shown.len() + 1;
+        p.shown.insert(n.id, number);
+        format!("#{number} ")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{prefix}{branch}{} : {} {} chunks {}",
+        "{prefix}{branch}{shared}{} : {} {} chunks {}",
         label(n),
         n.dtype,
         crate::ir::build::shape_str(&n.shape),
@@ -132,7 +163,7 @@ fn tree(n: &NodeRef, prefix: &str, last: bool, top: bool, out: &mut String) {
     let child_prefix =
         if top { String::new() } else { format!("{prefix}{}", if last { "   " } else { "│  " }) };
     for (i, c) in n.inputs.iter().enumerate() {
-        tree(c, &child_prefix, i + 1 == n.inputs.len(), false, out);
+        tree(c, &child_prefix, i + 1 == n.inputs.len(), false, p, out);
     }
 }
 
@@ -154,6 +185,9 @@ pub fn explain(root: &NodeRef, threads: usize) -> String {
 /// The plan tree alone (no header line), for snapshots.
 pub fn tree_text(root: &NodeRef) -> String {
     let mut out = String::new();
-    tree(root, "", true, true, &mut out);
+    let mut counts = HashMap::new();
+    uses(root, &mut counts);
+    let mut printer = Printer { uses: counts, shown: HashMap::new() };
+    tree(root, "", true, true, &mut printer, &mut out);
     out
 }

@@ -169,6 +169,14 @@ impl SourceView {
     }
 }
 
+/// Row blocks of a mask (lengths along its first axis) and the number of
+/// true elements in each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MaskCounts {
+    pub lens: Vec<usize>,
+    pub counts: Vec<usize>,
+}
+
 /// One axis of a basic index (`x[2:10:3, 0, None]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AxisSel {
@@ -206,6 +214,10 @@ pub enum Op {
     Rechunk,
     /// The inputs joined along this axis (inputs already cast to the node's dtype).
     Concat(usize),
+    /// `x[mask]` for a boolean mask over x's leading axes (inputs: x, mask).
+    /// Holds the number of true elements in each row block of the mask,
+    /// counted when the node was built, so the shape is known.
+    Mask(Arc<MaskCounts>),
     Reduce {
         op: ReduceOp,
         axes: Vec<usize>,
@@ -240,6 +252,7 @@ impl PartialEq for OpKey<'_> {
             (Where, Where) | (Cast, Cast) | (BroadcastTo, BroadcastTo) => true,
             (Reshape, Reshape) | (Rechunk, Rechunk) => true,
             (Concat(a), Concat(b)) => a == b,
+            (Mask(a), Mask(b)) => Arc::ptr_eq(a, b),
             (Slice(a), Slice(b)) => a == b,
             (Transpose(a), Transpose(b)) => a == b,
             (
@@ -268,6 +281,7 @@ impl Hash for OpKey<'_> {
             Slice(s) => s.hash(state),
             Transpose(p) => p.hash(state),
             Concat(a) => a.hash(state),
+            Mask(c) => (Arc::as_ptr(c) as usize).hash(state),
             Reduce { op, axes, keepdims } => {
                 op.hash(state);
                 axes.hash(state);

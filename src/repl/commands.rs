@@ -27,7 +27,13 @@ impl Repl<'_> {
         match self.session.eval_display(&format!("<input {}>", self.inputs), code) {
             Ok(Some(text)) => println!("{text}"),
             Ok(None) => {}
-            Err(d) => eprint!("{}", self.session.render(&d, self.color)),
+            Err(d) => {
+                // The terminal echoed `^C`; start the message on a new line.
+                if d.iter().any(|d| d.kind == crate::ErrorKind::Cancelled) {
+                    eprintln!();
+                }
+                eprint!("{}", self.session.render(&d, self.color))
+            }
         }
     }
 
@@ -219,7 +225,7 @@ impl Repl<'_> {
                 format!("{nchunks} chunks"),
                 format!("grid {}", scope::shape_text(&n.numblocks())),
             ),
-            ("Plan", format!("{tasks} tasks"), format!("{} graph nodes", seen.len())),
+            ("Plan", plural(tasks, "task"), plural(seen.len(), "graph node")),
             ("Type", n.dtype.to_string(), String::new()),
         ];
         let w1 = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
@@ -259,6 +265,10 @@ impl Repl<'_> {
             eprintln!("{path} not loaded: the session is unchanged");
         }
     }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -18,13 +18,14 @@ const UNMATCHED: &str = "\x1b[31m";
 pub const HINT: &str = "\x1b[90m";
 
 /// `line` with colour codes; `cursor` is `Some(pos)` when the bracket at
-/// the cursor should show its partner.
-pub fn highlight(scope: &Scope, line: &str, cursor: Option<usize>) -> String {
-    if line.trim_start().starts_with(':') {
+/// the cursor should show its partner; `first` when the line starts an
+/// input (so `:` starts a command).
+pub fn highlight(scope: &Scope, line: &str, cursor: Option<usize>, first: bool) -> String {
+    if first && line.trim_start().starts_with(':') {
         // A command: colour the command word, then the rest as code.
         let lead = line.len() - line.trim_start().len();
         let end = line[lead..].find(char::is_whitespace).map_or(line.len(), |i| lead + i);
-        let rest = highlight(scope, &line[end..], cursor.and_then(|c| c.checked_sub(end)));
+        let rest = highlight(scope, &line[end..], cursor.and_then(|c| c.checked_sub(end)), false);
         return format!("{}{KEYWORD}{}{RESET}{rest}", &line[..lead], &line[lead..end]);
     }
     let pieces = scan::scan(line);
@@ -129,15 +130,15 @@ mod tests {
         for line in
             ["x = sum(arange(10)) # total", "def f(a): return 'x' + 1.5e3", ":time f(", ")("]
         {
-            let h = highlight(&scope, line, Some(3));
+            let h = highlight(&scope, line, Some(3), true);
             assert_eq!(strip(&h), line);
         }
-        let h = highlight(&scope, "for i in range(3): 1 # c", None);
+        let h = highlight(&scope, "for i in range(3): 1 # c", None, true);
         assert!(h.contains(&format!("{KEYWORD}for{RESET}")));
         assert!(h.contains(&format!("{BUILTIN}range{RESET}")));
         assert!(h.contains(&format!("{NUMBER}3{RESET}")));
         assert!(h.contains(&format!("{COMMENT}# c{RESET}")));
-        let h = highlight(&scope, "f((1), 2)", Some(9));
+        let h = highlight(&scope, "f((1), 2)", Some(9), true);
         assert!(h.contains(&format!("f{MATCH}({RESET}")), "{h:?}");
         assert!(h.ends_with(&format!("{MATCH}){RESET}")), "{h:?}");
     }

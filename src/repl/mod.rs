@@ -97,7 +97,8 @@ impl Highlighter for ArrHelper {
         if !self.color {
             return Cow::Borrowed(line);
         }
-        Cow::Owned(highlight::highlight(&self.scope, line, self.show_match.get().then_some(pos)))
+        let cursor = self.show_match.get().then_some(pos);
+        Cow::Owned(highlight::highlight(&self.scope, line, cursor, self.pending.is_empty()))
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
@@ -160,6 +161,12 @@ pub fn run(session: &mut Session) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // rustyline replaced the SIGINT handler when the editor started; from
+    // here on Ctrl-C during a computation (the terminal is in cooked mode
+    // then) sets the session's cancel flag. At the prompt the terminal is
+    // raw, so Ctrl-C arrives as a key and clears the line instead.
+    let cancel = session.cancel_flag();
+    let _ = ctrlc::set_handler(move || cancel.store(true, std::sync::atomic::Ordering::Relaxed));
     rl.set_helper(Some(ArrHelper {
         scope: Scope::default(),
         pending: String::new(),

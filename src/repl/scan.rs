@@ -208,9 +208,8 @@ pub fn open_call(text: &str) -> Option<Call> {
         match p.kind {
             Kind::Open => {
                 let callee = if &text[p.range.clone()] == "(" {
-                    dotted_before(text, &pieces, k).filter(|c| {
-                        !crate::syntax::token::keyword(&c[0]).is_some_and(|_| c.len() == 1)
-                    })
+                    dotted_before(text, &pieces, k)
+                        .filter(|c| c.len() > 1 || crate::syntax::token::keyword(&c[0]).is_none())
                 } else {
                     None
                 };

@@ -1,0 +1,3 @@
+# Importing a module arr does not provide.
+import numpy as np
+import pandas as pd

@@ -1,0 +1,3 @@
+# A value of the wrong type: a string where a shape is needed.
+import numpy as np
+x = np.zeros("3")
