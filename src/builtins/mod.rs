@@ -42,6 +42,7 @@ mod combine;
 mod convert;
 mod creation;
 mod math;
+mod nanreduce;
 mod python;
 mod random;
 mod reduce;
@@ -131,8 +132,10 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 13] = [
+        let tables: [&'static [Builtin]; 15] = [
             creation::BUILTINS,
+            nanreduce::FOLDS,
+            nanreduce::BUILTINS,
             arrange::BUILTINS,
             ufuncs::UNARY,
             ufuncs::BINARY,
