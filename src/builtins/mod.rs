@@ -40,7 +40,9 @@ mod args;
 mod arrange;
 mod combine;
 mod convert;
+mod layout;
 mod creation;
+mod distributions;
 mod math;
 mod nanreduce;
 mod python;
@@ -132,8 +134,10 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 15] = [
+        let tables: [&'static [Builtin]; 17] = [
             creation::BUILTINS,
+            distributions::BUILTINS,
+            layout::BUILTINS,
             nanreduce::FOLDS,
             nanreduce::BUILTINS,
             arrange::BUILTINS,
