@@ -40,9 +40,9 @@ mod args;
 mod arrange;
 mod combine;
 mod convert;
-mod layout;
 mod creation;
 mod distributions;
+mod layout;
 mod math;
 mod nanreduce;
 mod python;
@@ -134,8 +134,9 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 17] = [
+        let tables: [&'static [Builtin]; 18] = [
             creation::BUILTINS,
+            reduce::ARG,
             distributions::BUILTINS,
             layout::BUILTINS,
             nanreduce::FOLDS,

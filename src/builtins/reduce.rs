@@ -141,3 +141,43 @@ pub const BUILTINS: &[Builtin] = reductions! {
     "all", "all(a, axis=None, keepdims=False)", ReduceOp::All,
         "True if every element is true (non-zero).", ["all(arange(3) >= 0)"];
 };
+
+/// argmax/argmin: one axis, or the flattened array when `axis` is None.
+fn arg(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
+    let (v, span) = a.get("a");
+    let x = to_array(&v, span)?;
+    let keepdims = to_bool(&a.value("keepdims"), a.span("keepdims"), "keepdims")?;
+    let node = if a.is_none("axis") {
+        let flat = build::reshape(&x, &[-1])?;
+        let r = build::reduce(&flat, op, vec![0], false).map_err(|d| d.or_span(a.call_span))?;
+        if keepdims { build::reshape(&r, &vec![1; x.ndim()])? } else { r }
+    } else {
+        let axis =
+            norm_axis(to_int(&a.value("axis"), a.span("axis"), "axis")?, x.ndim(), a.span("axis"))?;
+        build::reduce(&x, op, vec![axis], keepdims).map_err(|d| d.or_span(a.call_span))?
+    };
+    interp.scalar_or_array(&v, node, a.call_span)
+}
+
+pub const ARG: &[Builtin] = &[
+    Builtin {
+        name: "argmax",
+        module: Module::Root,
+        signature: "argmax(a, axis=None, keepdims=False)",
+        doc: "Index of the maximum (the first one; the first NaN if any) along an axis, or in \
+              the flattened array.",
+        examples: &["argmax(array([1, 5, 5, 2]))", "argmax(array([[1, 9], [7, 3]]), axis=0)"],
+        method: true,
+        imp: |i, a| arg(i, a, ReduceOp::ArgMax),
+    },
+    Builtin {
+        name: "argmin",
+        module: Module::Root,
+        signature: "argmin(a, axis=None, keepdims=False)",
+        doc: "Index of the minimum (the first one; the first NaN if any) along an axis, or in \
+              the flattened array.",
+        examples: &["argmin(array([3, 1, 1, 2]))", "array([[1, 9], [7, 3]]).argmin(axis=1)"],
+        method: true,
+        imp: |i, a| arg(i, a, ReduceOp::ArgMin),
+    },
+];

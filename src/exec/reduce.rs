@@ -32,6 +32,11 @@ enum Partial {
         mean: ArrayD<f64>,
         m2: ArrayD<f64>,
     },
+    /// argmax/argmin: the best value and its index along the axis.
+    Arg {
+        best: ArrayData,
+        index: ArrayD<i64>,
+    },
 }
 
 pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
@@ -90,7 +95,7 @@ fn block_partial(
     let first = axes[0];
     let len = r[first].len;
     if total <= PIECE || len <= 1 || !cost_follows_region(x) {
-        return Ok(partial(op, eval(x, &r, ctx)?, axes));
+        return Ok(partial(op, eval(x, &r, ctx)?, axes, r[first].start));
     }
     let per_row = total / len;
     let rows = (PIECE / per_row.max(1)).max(1);
@@ -104,7 +109,7 @@ fn block_partial(
             step: r[first].step,
             len: n,
         };
-        let p = partial(op, eval(x, &piece, ctx)?, axes);
+        let p = partial(op, eval(x, &piece, ctx)?, axes, piece[first].start);
         acc = Some(match acc {
             None => p,
             Some(a) => combine(a, p, op),
@@ -178,7 +183,37 @@ fn as_f64(d: ArrayData) -> ArrayD<f64> {
     }
 }
 
-fn partial(op: ReduceOp, data: ArrayData, axes: &[usize]) -> Partial {
+/// Whether `v` should replace the current best `b` (strictly better, so the
+/// first occurrence wins; the first NaN wins over everything).
+fn better<T: Num>(v: T, b: T, max: bool) -> bool {
+    !b.is_nan() && (v.is_nan() || if max { v > b } else { v < b })
+}
+
+/// argmax/argmin of one block whose reduced axis starts at index `base`.
+fn arg_partial(data: ArrayData, axis: usize, base: i64, max: bool) -> Partial {
+    with_data!(data, a, T => {
+        let mut best = Vec::new();
+        let mut index = Vec::new();
+        for lane in a.lanes(Axis(axis)) {
+            let mut bi = 0usize;
+            for (i, &v) in lane.iter().enumerate() {
+                if better(v, lane[bi], max) {
+                    bi = i;
+                }
+            }
+            best.push(lane[bi]);
+            index.push(base + bi as i64);
+        }
+        let mut kept = a.shape().to_vec();
+        kept.remove(axis);
+        Partial::Arg {
+            best: T::wrap(ArrayD::from_shape_vec(ndarray::IxDyn(&kept), best).expect("one per lane")),
+            index: ArrayD::from_shape_vec(ndarray::IxDyn(&kept), index).expect("one per lane"),
+        }
+    })
+}
+
+fn partial(op: ReduceOp, data: ArrayData, axes: &[usize], base: i64) -> Partial {
     let float_result = op.result_dtype(data.dtype()).is_float();
     match op {
         ReduceOp::Sum | ReduceOp::Mean if float_result && axes.len() == data.shape().len() => {
@@ -199,6 +234,9 @@ fn partial(op: ReduceOp, data: ArrayData, axes: &[usize]) -> Partial {
             Partial::Int(fold(a, axes, 1, |a, b| a.wrapping_mul(*b)))
         }
         ReduceOp::Mean => Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b)),
+        ReduceOp::ArgMax | ReduceOp::ArgMin => {
+            arg_partial(data, axes[0], base, op == ReduceOp::ArgMax)
+        }
         ReduceOp::Min | ReduceOp::Max => {
             let is_max = op == ReduceOp::Max;
             Partial::Same(with_data!(data, a, T => {
@@ -254,6 +292,21 @@ fn combine(a: Partial, b: Partial, op: ReduceOp) -> Partial {
             p.zip_mut_with(&q, |u, v| *u = if is_max { u.max_nan(*v) } else { u.min_nan(*v) });
             T::wrap(p)
         })),
+        (Partial::Arg { best: bx, index: mut ix }, Partial::Arg { best: by, index: iy }) => {
+            let max = op == ReduceOp::ArgMax;
+            let best = with_data!(bx, p, T => {
+                let mut p = p;
+                let q = T::unwrap(by).expect("same dtype");
+                ndarray::Zip::from(&mut p).and(&q).and(&mut ix).and(&iy).for_each(|u, &v, i, &j| {
+                    if better(v, *u, max) {
+                        *u = v;
+                        *i = j;
+                    }
+                });
+                T::wrap(p)
+            });
+            Partial::Arg { best, index: ix }
+        }
         (Partial::Bool(mut x), Partial::Bool(y)) => {
             let any = op == ReduceOp::Any;
             x.zip_mut_with(&y, |p, q| *p = if any { *p || *q } else { *p && *q });
@@ -298,6 +351,7 @@ fn finalize(op: ReduceOp, p: Partial, count: f64, dtype: DType) -> ArrayData {
         (_, Partial::Float(s)) => ArrayData::F64(s).cast(dtype),
         (_, Partial::Int(s)) => ArrayData::I64(s).cast(dtype),
         (_, Partial::Same(d)) => d,
+        (_, Partial::Arg { index, .. }) => ArrayData::I64(index),
         (_, Partial::Bool(b)) => ArrayData::Bool(b),
         (ReduceOp::Var { ddof } | ReduceOp::Std { ddof }, Partial::Moments { m2, .. }) => {
             let denom = (count - ddof as f64).max(0.0);

@@ -111,3 +111,20 @@ fn concatenation_serves_strided_and_reversed_regions() {
     assert_eq!(run(&col), vec![7.0, 3.0, 5.0, 1.0]);
     assert!(build::concatenate(&[arange(&[2, 2], 2), arange(&[2, 3], 2)], 0).is_err());
 }
+
+#[test]
+fn argmax_finds_the_first_best_across_chunks() {
+    let data = ArrayData::from_f64_vec(
+        DType::Float64,
+        &[2, 7],
+        &[1., 5., 2., 9., 9., 0., 3., 4., 4., f64::NAN, 1., f64::NAN, 8., 8.],
+    );
+    let lit = build::literal(data, None);
+    let x = build::rechunk(&lit, &ChunkSpec::Uniform(AxisChunks::Size(2))).unwrap();
+    let amax = build::reduce(&x, ReduceOp::ArgMax, vec![1], false).unwrap();
+    assert_eq!(amax.dtype, DType::Int64);
+    // Row 0: first 9 at index 3 (ties keep the first); row 1: the first NaN wins.
+    assert_eq!(run(&amax), vec![3.0, 2.0]);
+    let amin = build::reduce(&x, ReduceOp::ArgMin, vec![0], false).unwrap();
+    assert_eq!(run(&amin), vec![0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0]);
+}

@@ -379,7 +379,12 @@ pub fn mask(x: &NodeRef, mask: &NodeRef, counts: Arc<super::MaskCounts>) -> Buil
 
 /// A reduction over `axes` (sorted, distinct, in range: checked by the caller).
 pub fn reduce(x: &NodeRef, op: ReduceOp, axes: Vec<usize>, keepdims: bool) -> BuildResult<NodeRef> {
-    if matches!(op, ReduceOp::Min | ReduceOp::Max) && axes.iter().any(|&a| x.shape[a] == 0) {
+    if matches!(op, ReduceOp::ArgMax | ReduceOp::ArgMin) && axes.len() != 1 {
+        return Err(err(ErrorKind::Value, format!("{} reduces exactly one axis", op.name())));
+    }
+    if matches!(op, ReduceOp::Min | ReduceOp::Max | ReduceOp::ArgMax | ReduceOp::ArgMin)
+        && axes.iter().any(|&a| x.shape[a] == 0)
+    {
         return Err(err(
             ErrorKind::Value,
             format!("zero-size array to reduction operation {} which has no identity", op.name()),

@@ -245,6 +245,9 @@ pub enum ReduceOp {
     Std {
         ddof: u32,
     },
+    /// Index of the first maximum (first NaN if any) along one axis.
+    ArgMax,
+    ArgMin,
 }
 
 impl ReduceOp {
@@ -259,6 +262,8 @@ impl ReduceOp {
             ReduceOp::Mean => "mean",
             ReduceOp::Var { .. } => "var",
             ReduceOp::Std { .. } => "std",
+            ReduceOp::ArgMax => "argmax",
+            ReduceOp::ArgMin => "argmin",
         }
     }
 
@@ -267,6 +272,7 @@ impl ReduceOp {
         match self {
             ReduceOp::Sum | ReduceOp::Prod => input.sum_dtype(),
             ReduceOp::Min | ReduceOp::Max => input,
+            ReduceOp::ArgMax | ReduceOp::ArgMin => DType::Int64,
             ReduceOp::Any | ReduceOp::All => DType::Bool,
             // NumPy computes the mean of integers in float64 (not float32).
             ReduceOp::Mean | ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
