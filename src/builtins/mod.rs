@@ -136,7 +136,7 @@ pub fn all() -> &'static [&'static Builtin] {
     ALL.get_or_init(|| {
         let tables: [&'static [Builtin]; 18] = [
             creation::BUILTINS,
-            reduce::ARG,
+            reduce::AXIS_OPS,
             distributions::BUILTINS,
             layout::BUILTINS,
             nanreduce::FOLDS,

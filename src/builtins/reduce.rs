@@ -142,6 +142,23 @@ pub const BUILTINS: &[Builtin] = reductions! {
         "True if every element is true (non-zero).", ["all(arange(3) >= 0)"];
 };
 
+/// cumsum/cumprod: along one axis, or over the flattened array.
+fn scan(_: &mut Interp, a: &mut Args, product: bool) -> R<Value> {
+    let (v, span) = a.get("a");
+    let mut x = to_array(&v, span)?;
+    if let Some(d) = to_dtype(&a.value("dtype"), a.span("dtype"))? {
+        x = build::cast(&x, d);
+    }
+    let (x, axis) = if a.is_none("axis") {
+        (build::reshape(&x, &[-1])?, 0)
+    } else {
+        let axis =
+            norm_axis(to_int(&a.value("axis"), a.span("axis"), "axis")?, x.ndim(), a.span("axis"))?;
+        (x, axis)
+    };
+    Ok(Value::Array(build::scan(&x, axis, product)?))
+}
+
 /// argmax/argmin: one axis, or the flattened array when `axis` is None.
 fn arg(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
     let (v, span) = a.get("a");
@@ -159,7 +176,7 @@ fn arg(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
     interp.scalar_or_array(&v, node, a.call_span)
 }
 
-pub const ARG: &[Builtin] = &[
+pub const AXIS_OPS: &[Builtin] = &[
     Builtin {
         name: "argmax",
         module: Module::Root,
@@ -179,5 +196,24 @@ pub const ARG: &[Builtin] = &[
         examples: &["argmin(array([3, 1, 1, 2]))", "array([[1, 9], [7, 3]]).argmin(axis=1)"],
         method: true,
         imp: |i, a| arg(i, a, ReduceOp::ArgMin),
+    },
+    Builtin {
+        name: "cumsum",
+        module: Module::Root,
+        signature: "cumsum(a, axis=None, dtype=None)",
+        doc: "Cumulative sum along an axis (over the flattened array by default); integers \
+              accumulate in int64.",
+        examples: &["cumsum(arange(5))", "cumsum(arange(6).reshape(2, 3), axis=1)"],
+        method: true,
+        imp: |i, a| scan(i, a, false),
+    },
+    Builtin {
+        name: "cumprod",
+        module: Module::Root,
+        signature: "cumprod(a, axis=None, dtype=None)",
+        doc: "Cumulative product along an axis (over the flattened array by default).",
+        examples: &["cumprod(arange(1, 6))", "array([[1, 2], [3, 4]]).cumprod(axis=0)"],
+        method: true,
+        imp: |i, a| scan(i, a, true),
     },
 ];

@@ -73,6 +73,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Reshape => eval_reshape(node, region, ctx),
         Op::Rechunk => eval(&node.inputs[0], region, ctx),
         Op::Concat(axis) => eval_concat(node, *axis, region, ctx),
+        Op::Scan { axis, product } => super::scan::eval_scan(node, *axis, *product, region, ctx),
         Op::Mask(counts) => super::mask::eval_mask(node, counts, region, ctx),
         Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
     }

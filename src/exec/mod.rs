@@ -15,6 +15,7 @@ pub mod mask;
 pub mod plan;
 pub mod reduce;
 pub mod region;
+pub mod scan;
 #[cfg(test)]
 mod tests;
 
@@ -60,12 +61,12 @@ impl Ctx {
         if self.cancelled() { Err(cancelled()) } else { Ok(()) }
     }
 
-    fn memo_get(&self, id: u64, region: &Region) -> Option<Arc<ArrayData>> {
+    pub(crate) fn memo_get(&self, id: u64, region: &Region) -> Option<Arc<ArrayData>> {
         let m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         m.1.get(&(id, region.clone())).cloned()
     }
 
-    fn memo_put(&self, id: u64, region: &Region, data: Arc<ArrayData>) {
+    pub(crate) fn memo_put(&self, id: u64, region: &Region, data: Arc<ArrayData>) {
         let mut m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         let bytes = data.nbytes();
         if m.0 + bytes <= MEMO_BYTES {

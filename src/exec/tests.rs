@@ -128,3 +128,20 @@ fn argmax_finds_the_first_best_across_chunks() {
     let amin = build::reduce(&x, ReduceOp::ArgMin, vec![0], false).unwrap();
     assert_eq!(run(&amin), vec![0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0]);
 }
+
+#[test]
+fn cumsum_across_chunks_and_strided_regions() {
+    let x = arange(&[7, 2], 3);
+    let c = build::scan(&x, 0, false).unwrap();
+    // Column 0 is 0, 2, 4, ..., 12; its running sums:
+    let col =
+        build::slice(&c, vec![AxisSel::Range { start: 6, step: -2, len: 4 }, AxisSel::Index(0)])
+            .unwrap();
+    assert_eq!(run(&col), vec![42.0, 20.0, 6.0, 0.0]);
+    let p = build::scan(&build::cast(&arange(&[5], 2), DType::Int32), 0, true).unwrap();
+    assert_eq!(p.dtype, DType::Int64);
+    assert_eq!(
+        run(&build::slice(&p, vec![AxisSel::Range { start: 1, step: 1, len: 4 }]).unwrap()),
+        vec![0.0; 4]
+    );
+}

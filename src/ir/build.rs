@@ -328,6 +328,18 @@ pub fn concatenate(inputs: &[NodeRef], axis: usize) -> BuildResult<NodeRef> {
     Ok(intern(Op::Concat(axis), cast_inputs, shape, dtype, chunks))
 }
 
+/// Cumulative sum or product along `axis` (already normalized).
+pub fn scan(x: &NodeRef, axis: usize, product: bool) -> BuildResult<NodeRef> {
+    let dtype = x.dtype.sum_dtype();
+    Ok(intern(
+        Op::Scan { axis, product },
+        vec![x.clone()],
+        x.shape.clone(),
+        dtype,
+        x.chunks.clone(),
+    ))
+}
+
 /// Checks that `mask` can index `x` (a bool array over x's leading axes).
 pub fn check_mask(x: &NodeRef, mask: &NodeRef) -> BuildResult<()> {
     if mask.dtype != DType::Bool {

@@ -107,6 +107,9 @@ fn label(n: &NodeRef) -> String {
         Op::Reshape => "reshape".into(),
         Op::Rechunk => "rechunk".into(),
         Op::Concat(axis) => format!("concatenate axis={axis}"),
+        Op::Scan { axis, product } => {
+            format!("{} axis={axis}", if *product { "cumprod" } else { "cumsum" })
+        }
         Op::Mask(m) => format!("mask ({} selected)", m.counts.iter().sum::<usize>()),
         Op::Reduce { op, axes, keepdims } => {
             format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })

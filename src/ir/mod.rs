@@ -218,6 +218,11 @@ pub enum Op {
     /// Holds the number of true elements in each row block of the mask,
     /// counted when the node was built, so the shape is known.
     Mask(Arc<MaskCounts>),
+    /// Cumulative sum (`product: false`) or product along an axis.
+    Scan {
+        axis: usize,
+        product: bool,
+    },
     Reduce {
         op: ReduceOp,
         axes: Vec<usize>,
@@ -253,6 +258,7 @@ impl PartialEq for OpKey<'_> {
             (Reshape, Reshape) | (Rechunk, Rechunk) => true,
             (Concat(a), Concat(b)) => a == b,
             (Mask(a), Mask(b)) => Arc::ptr_eq(a, b),
+            (Scan { axis: a, product: p }, Scan { axis: b, product: q }) => a == b && p == q,
             (Slice(a), Slice(b)) => a == b,
             (Transpose(a), Transpose(b)) => a == b,
             (
@@ -282,6 +288,10 @@ impl Hash for OpKey<'_> {
             Transpose(p) => p.hash(state),
             Concat(a) => a.hash(state),
             Mask(c) => (Arc::as_ptr(c) as usize).hash(state),
+            Scan { axis, product } => {
+                axis.hash(state);
+                product.hash(state)
+            }
             Reduce { op, axes, keepdims } => {
                 op.hash(state);
                 axes.hash(state);

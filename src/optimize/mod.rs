@@ -70,6 +70,7 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
             build::reduce(&inputs[0], *op, axes.clone(), *keepdims)
         }
         Op::Concat(axis) => build::concatenate(&inputs, *axis),
+        Op::Scan { axis, product } => build::scan(&inputs[0], *axis, *product),
         Op::Mask(counts) => build::mask(&inputs[0], &inputs[1], counts.clone()),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
