@@ -300,6 +300,60 @@ fn array_equal(interp: &mut Interp, a: &mut Args) -> R<Value> {
     all_of(interp, eq, a.call_span)
 }
 
+/// The indices of the non-zero elements, one index array per axis (each a
+/// masked `arange` along its axis, sharing one count of the mask).
+pub(super) fn nonzero_nodes(interp: &mut Interp, x: &NodeRef, span: Span) -> R<Vec<NodeRef>> {
+    if x.ndim() == 0 {
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "nonzero of a 0-d array is not supported; use atleast_1d first",
+            span,
+        ));
+    }
+    let mask = build::cast(x, DType::Bool);
+    let mut out = Vec::with_capacity(x.ndim());
+    let mut counts = None;
+    for axis in 0..x.ndim() {
+        let n = x.shape[axis];
+        let idx = build::generate(
+            Generator::Arange { start: crate::ir::F64Key(0.0), step: crate::ir::F64Key(1.0) },
+            vec![n],
+            DType::Int64,
+            vec![x.chunks[axis].clone()],
+        );
+        let mut sels = vec![AxisSel::NewAxis; x.ndim()];
+        sels[axis] = full_sel(n);
+        let placed = build::broadcast_to(&build::slice(&idx, sels)?, &x.shape)?;
+        let picked = match &counts {
+            None => {
+                let m = interp.masked(&placed, &mask).map_err(|d| d.or_span(span))?;
+                if let crate::ir::Op::Mask(c) = &m.op {
+                    counts = Some(c.clone());
+                }
+                m
+            }
+            Some(c) => build::mask(&placed, &mask, c.clone())?,
+        };
+        out.push(picked);
+    }
+    Ok(out)
+}
+
+fn nonzero(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let (v, span) = a.get("a");
+    let x = to_array(&v, span)?;
+    let idx = nonzero_nodes(interp, &x, span)?;
+    Ok(Value::tuple(idx.into_iter().map(Value::Array).collect()))
+}
+
+fn argwhere(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let (v, span) = a.get("a");
+    let x = to_array(&v, span)?;
+    let idx = nonzero_nodes(interp, &x, span)?;
+    let cols = idx.iter().map(|i| expand(i, 1)).collect::<R<Vec<_>>>()?;
+    Ok(Value::Array(build::concatenate(&cols, 1)?))
+}
+
 fn tri(_: &mut Interp, a: &mut Args) -> R<Value> {
     let n = to_int(&a.value("N"), a.span("N"), "N")?.max(0) as usize;
     let m =
@@ -342,6 +396,38 @@ pub const BUILTINS: &[Builtin] = &[
         examples: &["tril(ones((3, 3)), k=-1)"],
         method: false,
         imp: |_, a| triangle(a, true),
+    },
+    Builtin {
+        name: "nonzero",
+        module: Module::Root,
+        signature: "nonzero(a)",
+        doc: "The indices of the non-zero elements: a tuple with one index array per axis \
+              (also `where(cond)`). The number of elements is counted once, when called.",
+        examples: &["nonzero(array([0, 3, 0, 5]))", "nonzero(eye(2))"],
+        method: true,
+        imp: nonzero,
+    },
+    Builtin {
+        name: "flatnonzero",
+        module: Module::Root,
+        signature: "flatnonzero(a)",
+        doc: "Indices of the non-zero elements of the flattened array.",
+        examples: &["flatnonzero(array([[0, 1], [2, 0]]))"],
+        method: false,
+        imp: |i, a| {
+            let (v, s) = a.get("a");
+            let x = build::reshape(&to_array(&v, s)?, &[-1])?;
+            Ok(Value::Array(nonzero_nodes(i, &x, s)?.remove(0)))
+        },
+    },
+    Builtin {
+        name: "argwhere",
+        module: Module::Root,
+        signature: "argwhere(a)",
+        doc: "The indices of the non-zero elements as an (N, ndim) array.",
+        examples: &["argwhere(array([[0, 1], [2, 0]]))"],
+        method: false,
+        imp: argwhere,
     },
     Builtin {
         name: "tri",

@@ -68,13 +68,19 @@ fn round(interp: &mut Interp, a: &mut Args) -> R<Value> {
 }
 
 fn where_(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    if a.is_none("x") && a.is_none("y") {
+        // NumPy: where(cond) is nonzero(cond).
+        let (c, cs) = a.get("condition");
+        let x = to_array(&c, cs)?;
+        let idx = super::arrange::nonzero_nodes(interp, &x, cs)?;
+        return Ok(Value::tuple(idx.into_iter().map(Value::Array).collect()));
+    }
     if a.is_none("x") || a.is_none("y") {
         return Err(crate::diag::Diagnostic::new(
             crate::diag::ErrorKind::Type,
-            "where() with only a condition (the indices of true elements) is not supported yet",
+            "either both or neither of x and y should be given",
             a.call_span,
-        )
-        .with_hint("pass both x and y: where(cond, x, y)"));
+        ));
     }
     let (c, cs) = a.get("condition");
     let (x, xs) = a.get("x");
@@ -163,7 +169,8 @@ pub const BUILTINS: &[Builtin] = &[
         name: "where",
         module: Module::Root,
         signature: "where(condition, x=None, y=None)",
-        doc: "Elementwise choice: `x` where `condition` is true, else `y` (broadcasting all three).",
+        doc: "Elementwise choice: `x` where `condition` is true, else `y` (broadcasting all three). \
+              With only a condition, the indices where it is true (as nonzero).",
         examples: &["where(arange(5) > 2, 1.0, -1.0)"],
         method: false,
         imp: where_,
