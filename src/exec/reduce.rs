@@ -92,7 +92,10 @@ fn block_partial(
     ctx: &Ctx,
 ) -> ExecResult<Partial> {
     let total: usize = r.iter().map(|a| a.len).product();
-    let first = axes[0];
+    let Some(&first) = axes.first() else {
+        // Reducing over no axes (a 0-d input): each element is its own result.
+        return Ok(partial(op, eval(x, &r, ctx)?, axes, 0));
+    };
     let len = r[first].len;
     if total <= PIECE || len <= 1 || !cost_follows_region(x) {
         return Ok(partial(op, eval(x, &r, ctx)?, axes, r[first].start));
