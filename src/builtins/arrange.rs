@@ -13,21 +13,24 @@ use crate::interp::{Interp, Value};
 use crate::ir::ops::{BinaryFn, ReduceOp, UnaryFn};
 use crate::ir::{AxisSel, Generator, NodeRef, Scalar, build};
 
-fn full_sel(n: usize) -> AxisSel {
+pub(super) fn full_sel(n: usize) -> AxisSel {
     AxisSel::Range { start: 0, step: 1, len: n }
 }
 
 /// `x[..., start:start+len, ...]` along one axis.
-fn take(x: &NodeRef, axis: usize, start: usize, len: usize) -> R<NodeRef> {
-    let sels = (0..x.ndim())
-        .map(|a| {
-            if a == axis {
-                AxisSel::Range { start: start as i64, step: 1, len }
-            } else {
-                full_sel(x.shape[a])
-            }
-        })
-        .collect();
+pub(super) fn take(x: &NodeRef, axis: usize, start: usize, len: usize) -> R<NodeRef> {
+    // An empty range starts at 0 so it is valid for any axis length.
+    let start = if len == 0 { 0 } else { start as i64 };
+    let sels =
+        (0..x.ndim())
+            .map(|a| {
+                if a == axis {
+                    AxisSel::Range { start, step: 1, len }
+                } else {
+                    full_sel(x.shape[a])
+                }
+            })
+            .collect();
     build::slice(x, sels)
 }
 

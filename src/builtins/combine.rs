@@ -33,7 +33,7 @@ fn arrays(a: &Args) -> R<Vec<NodeRef>> {
 /// `x` with length-1 axes added until it has `n` dimensions, NumPy's
 /// `atleast_2d`/`atleast_3d` placement (1-D `(k,)` becomes `(1, k)` and
 /// `(1, k, 1)`).
-fn at_least(x: &NodeRef, n: usize) -> R<NodeRef> {
+pub(super) fn at_least(x: &NodeRef, n: usize) -> R<NodeRef> {
     let mut y = x.clone();
     if y.ndim() == 0 {
         y = expand(&y, 0)?;

@@ -5,32 +5,14 @@
 //! NumPy's messages, so an error points at the argument that caused it.
 
 use super::convert::*;
+use super::random::{draw, random_array};
 use super::{Args, Builtin, Module};
 use crate::diag::{Diagnostic, ErrorKind, Span};
 use crate::interp::{Interp, Value};
-use crate::ir::Generator;
-use crate::ir::build;
 use crate::random::Distribution;
 
 /// NumPy's `POISSON_LAM_MAX`: `int64 max - 10 * sqrt(int64 max)`.
 const POISSON_LAM_MAX: f64 = 9.223372006484771e18;
-
-/// A lazy random array of `shape` from a fresh stream.
-fn generate(interp: &mut Interp, a: &Args, shape: Vec<usize>, dist: Distribution) -> R<Value> {
-    let dtype = dist.dtype();
-    let (cv, cs) = a.get("chunks");
-    let chunks =
-        build::chunks_for(&to_chunks(&cv, cs)?, &shape, dtype).map_err(|d| d.or_span(cs))?;
-    let key = interp.next_stream();
-    Ok(Value::Array(build::generate(Generator::Random { dist, key }, shape, dtype, chunks)))
-}
-
-/// `size=None` gives a 0-d array.
-fn draw(interp: &mut Interp, a: &Args, dist: Distribution) -> R<Value> {
-    let shape =
-        if a.is_none("size") { vec![] } else { to_shape(&a.value("size"), a.span("size"))? };
-    generate(interp, a, shape, dist)
-}
 
 /// A scalar parameter, rejected with NumPy's `message` unless `ok(x)`.
 fn param(interp: &mut Interp, a: &Args, name: &str, ok: fn(f64) -> bool, message: &str) -> R<f64> {
@@ -137,12 +119,12 @@ fn dims(a: &Args) -> R<Vec<usize>> {
 
 fn rand(i: &mut Interp, a: &mut Args) -> R<Value> {
     let shape = dims(a)?;
-    generate(i, a, shape, Distribution::Random)
+    random_array(i, a, shape, Distribution::Random)
 }
 
 fn randn(i: &mut Interp, a: &mut Args) -> R<Value> {
     let shape = dims(a)?;
-    generate(i, a, shape, Distribution::StandardNormal)
+    random_array(i, a, shape, Distribution::StandardNormal)
 }
 
 pub const BUILTINS: &[Builtin] = &[

@@ -4,6 +4,8 @@
 //! slices, reshapes, broadcasts, concatenations and generated fills, so no
 //! data is copied until the result is computed.
 
+use super::arrange::{full_sel, take};
+use super::combine::at_least;
 use super::convert::*;
 use super::shape::expand;
 use super::{Args, Builtin, Module};
@@ -13,24 +15,6 @@ use crate::interp::{Interp, Value};
 use crate::ir::ops::{BinaryFn, ReduceOp};
 use crate::ir::{AxisSel, Generator, NodeRef, Scalar, build};
 use std::sync::Arc;
-
-fn full_sel(n: usize) -> AxisSel {
-    AxisSel::Range { start: 0, step: 1, len: n }
-}
-
-/// `x[..., start:start+len, ...]` along one axis.
-fn take(x: &NodeRef, axis: usize, start: usize, len: usize) -> R<NodeRef> {
-    let sels = (0..x.ndim())
-        .map(|a| {
-            if a == axis {
-                AxisSel::Range { start: if len == 0 { 0 } else { start as i64 }, step: 1, len }
-            } else {
-                full_sel(x.shape[a])
-            }
-        })
-        .collect();
-    build::slice(x, sels)
-}
 
 fn value_err(msg: impl Into<String>, span: Span) -> Diagnostic {
     Diagnostic::new(ErrorKind::Value, msg, span)
@@ -581,22 +565,13 @@ fn average(interp: &mut Interp, a: &mut Args) -> R<Value> {
 }
 
 fn atleast(_: &mut Interp, a: &mut Args) -> R<Value> {
-    let mut y = to_array(&a.value("ary"), a.span("ary"))?;
+    let y = to_array(&a.value("ary"), a.span("ary"))?;
     let n = match a.func.name {
         "atleast_1d" => 1,
         "atleast_2d" => 2,
         _ => 3,
     };
-    if y.ndim() == 0 {
-        y = expand(&y, 0)?;
-    }
-    if n >= 2 && y.ndim() == 1 {
-        y = expand(&y, 0)?;
-    }
-    if n >= 3 && y.ndim() == 2 {
-        y = expand(&y, 2)?;
-    }
-    Ok(Value::Array(y))
+    Ok(Value::Array(at_least(&y, n)?))
 }
 
 pub const BUILTINS: &[Builtin] = &[

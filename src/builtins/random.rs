@@ -12,9 +12,20 @@ use crate::ir::Generator;
 use crate::ir::build;
 use crate::random::Distribution;
 
-fn draw(interp: &mut Interp, a: &Args, dist: Distribution) -> R<Value> {
+/// A random array for a call with a `size=` argument (`None`: a 0-d array).
+pub(super) fn draw(interp: &mut Interp, a: &Args, dist: Distribution) -> R<Value> {
     let shape =
         if a.is_none("size") { vec![] } else { to_shape(&a.value("size"), a.span("size"))? };
+    random_array(interp, a, shape, dist)
+}
+
+/// A lazy random array of `shape` from a fresh stream, chunked by `chunks=`.
+pub(super) fn random_array(
+    interp: &mut Interp,
+    a: &Args,
+    shape: Vec<usize>,
+    dist: Distribution,
+) -> R<Value> {
     let dtype = dist.dtype();
     let (cv, cs) = a.get("chunks");
     let chunks =

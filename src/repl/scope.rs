@@ -7,21 +7,7 @@ use crate::builtins::{self, Module, ParamKind};
 use crate::interp::Value;
 use std::collections::HashMap;
 
-/// Array attributes (a copy of `interp::expr::ARRAY_ATTRS`, which is not
-/// exported; a test checks every entry works).
-pub const ARRAY_ATTRS: &[&str] = &[
-    "shape",
-    "dtype",
-    "ndim",
-    "size",
-    "nbytes",
-    "itemsize",
-    "chunks",
-    "chunksize",
-    "numblocks",
-    "npartitions",
-    "T",
-];
+pub use crate::interp::ARRAY_ATTRS;
 
 /// Python keywords offered at the top level.
 pub const KEYWORDS: &[&str] = &[
