@@ -24,10 +24,10 @@ pub fn scalar_value(d: &ArrayData) -> Value {
     }
 }
 
+/// Python's float repr (`1.0`, `0.1`, `1e-06`), which NumPy's float64
+/// scalar `str` shares.
 fn float_repr(f: f64) -> String {
-    let s = display::format_scalar(&ArrayData::F64(ndarray::arr0(f).into_dyn()));
-    // Python shows whole floats as `1.0`; NumPy's scalar str agrees.
-    s
+    display::format_scalar(&ArrayData::F64(ndarray::arr0(f).into_dyn()))
 }
 
 /// Python's `repr` of a value, without computing anything.
