@@ -74,6 +74,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Rechunk => eval(&node.inputs[0], region, ctx),
         Op::Concat(axis) => eval_concat(node, *axis, region, ctx),
         Op::Scan { axis, product } => super::scan::eval_scan(node, *axis, *product, region, ctx),
+        Op::Take { axis, indices } => eval_take(node, *axis, indices, region, ctx),
         Op::Mask(counts) => super::mask::eval_mask(node, counts, region, ctx),
         Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
     }
@@ -264,4 +265,48 @@ fn first_k_in(r: AxisRange, lo: i64, hi: i64) -> Option<usize> {
     };
     let idx = r.start + k as i64 * r.step;
     (k < r.len && (lo..hi).contains(&idx)).then_some(k)
+}
+
+/// Integer-array indexing: the region's positions map to input indices;
+/// the input is read one touched chunk at a time (only the span of indices
+/// that chunk serves), and rows are gathered in output order.
+fn eval_take(
+    node: &NodeRef,
+    axis: usize,
+    indices: &[usize],
+    region: &Region,
+    ctx: &Ctx,
+) -> ExecResult<ArrayData> {
+    let x = &node.inputs[0];
+    let r = region[axis];
+    let wanted: Vec<usize> =
+        (0..r.len).map(|k| indices[(r.start + k as i64 * r.step) as usize]).collect();
+    let offs = crate::ir::chunks::offsets(&x.chunks[axis]);
+    let chunk_of = |i: usize| offs.partition_point(|&o| o <= i) - 1;
+    let mut out: Option<ArrayData> = None;
+    // Runs of consecutive outputs served by the same input chunk.
+    let mut k = 0;
+    while k < wanted.len() {
+        let c = chunk_of(wanted[k]);
+        let mut end = k + 1;
+        while end < wanted.len() && chunk_of(wanted[end]) == c {
+            end += 1;
+        }
+        let run = &wanted[k..end];
+        let (lo, hi) =
+            (*run.iter().min().expect("non-empty"), *run.iter().max().expect("non-empty"));
+        let mut sub = region.clone();
+        sub[axis] = AxisRange { start: lo as i64, step: 1, len: hi - lo + 1 };
+        let block = eval(x, &sub, ctx)?;
+        let picked = with_data!(block, b, T => {
+            let rows: Vec<usize> = run.iter().map(|&i| i - lo).collect();
+            T::wrap(b.select(ndarray::Axis(axis), &rows))
+        });
+        out = Some(match out {
+            None => picked,
+            Some(acc) => concat(acc, picked, axis),
+        });
+        k = end;
+    }
+    Ok(out.unwrap_or_else(|| ArrayData::zeros(node.dtype, &region_shape(region))))
 }

@@ -145,3 +145,19 @@ fn cumsum_across_chunks_and_strided_regions() {
         vec![0.0; 4]
     );
 }
+
+#[test]
+fn take_gathers_rows_from_touched_chunks_only() {
+    let x = arange(&[9, 2], 2);
+    let t = build::take(&x, 0, Arc::new(vec![8, 0, 3, 3, 1])).unwrap();
+    assert_eq!(t.shape, vec![5, 2]);
+    assert_eq!(run(&t), vec![16.0, 17.0, 0.0, 1.0, 6.0, 7.0, 6.0, 7.0, 2.0, 3.0]);
+    let rev =
+        build::slice(&t, vec![AxisSel::Range { start: 4, step: -2, len: 3 }, AxisSel::Index(1)])
+            .unwrap();
+    assert_eq!(run(&rev), vec![3.0, 7.0, 17.0]);
+    assert_eq!(
+        build::take(&x, 0, Arc::new(vec![9])).unwrap_err().kind,
+        crate::diag::ErrorKind::Index
+    );
+}

@@ -18,6 +18,8 @@ enum Item {
     Ellipsis,
     /// A boolean array selecting along the leading axes.
     Mask(crate::ir::NodeRef, Span),
+    /// Integer indices (flattened) and the index array's shape.
+    Take(Vec<i64>, Vec<usize>, Span),
 }
 
 /// Python's `slice.indices(len)`: start, step and element count.
@@ -95,13 +97,34 @@ impl Interp {
                     Value::Array(n) if n.dtype == crate::array::DType::Bool && n.ndim() > 0 => {
                         out.push(Item::Mask(n, e.span))
                     }
-                    Value::Bool(_) | Value::Array(_) | Value::List(_) => {
+                    v @ (Value::Array(_) | Value::List(_)) => {
+                        let node = crate::builtins::to_array(&v, e.span)?;
+                        if node.dtype == crate::array::DType::Bool {
+                            out.push(Item::Mask(node, e.span));
+                        } else if node.dtype.is_integer() {
+                            // Index arrays are small: compute them now, so the
+                            // result's shape and chunks are known.
+                            let data = self.compute(&node).map_err(|d| d.or_span(e.span))?;
+                            let idx = data.to_f64_vec().into_iter().map(|f| f as i64).collect();
+                            out.push(Item::Take(idx, node.shape.clone(), e.span));
+                        } else {
+                            return Err(Diagnostic::new(
+                                ErrorKind::Index,
+                                format!(
+                                    "arrays used as indices must be of integer or boolean type, not {}",
+                                    node.dtype
+                                ),
+                                e.span,
+                            ));
+                        }
+                    }
+                    Value::Bool(_) => {
                         return Err(Diagnostic::new(
                             ErrorKind::Index,
-                            "indexing with integer arrays or lists (fancy indexing) is not supported yet",
+                            "a bare True/False index is not supported",
                             e.span,
                         )
-                        .with_hint("use integers, slices, None, ... or a boolean mask for now"));
+                        .with_hint("use a boolean array of the array's shape, e.g. x[x > 0]"));
                     }
                     // `x[(0, 1)]` is `x[0, 1]`.
                     Value::Tuple(t) if matches!(e.node, Expr::Tuple(_)) || items.len() == 1 => {
@@ -162,6 +185,9 @@ impl Interp {
         }
         let items = self.items(items)?;
         match v {
+            Value::Array(node) if items.iter().any(|i| matches!(i, Item::Take(..))) => {
+                Ok(Value::Array(take_items(&node, &items, span)?))
+            }
             Value::Array(node) if items.iter().any(|i| matches!(i, Item::Mask(..))) => {
                 let [Item::Mask(mask, mspan)] = items.as_slice() else {
                     return Err(Diagnostic::new(
@@ -256,6 +282,61 @@ impl Interp {
     }
 }
 
+/// `x[..., idx, ...]` with one integer-array index and full slices (or
+/// `...`) elsewhere; the result has the index array's shape at that axis.
+fn take_items(x: &crate::ir::NodeRef, items: &[Item], span: Span) -> R<crate::ir::NodeRef> {
+    let unsupported = || {
+        Diagnostic::new(
+            ErrorKind::Index,
+            "an integer-array index combined with other indices is not supported yet",
+            span,
+        )
+        .with_hint("index in two steps, e.g. x[:, 1:][idx]")
+    };
+    let mut axis = None;
+    let mut position = 0;
+    let consumed = items.iter().filter(|i| !matches!(i, Item::Ellipsis)).count();
+    if consumed > x.ndim() {
+        return Err(Diagnostic::new(ErrorKind::Index, "too many indices for array", span));
+    }
+    for it in items {
+        match it {
+            Item::Take(idx, shape, s) => axis = Some((position, idx, shape, *s)),
+            Item::Slice(None, None, None, _) => {}
+            Item::Ellipsis => {
+                position += x.ndim() - consumed;
+                continue;
+            }
+            _ => return Err(unsupported()),
+        }
+        position += 1;
+    }
+    let Some((axis, idx, idx_shape, s)) = axis else { return Err(unsupported()) };
+    let n = x.shape[axis] as i64;
+    let normalized = idx
+        .iter()
+        .map(|&i| {
+            if i < -n || i >= n {
+                Err(Diagnostic::new(
+                    ErrorKind::Index,
+                    format!("index {i} is out of bounds for axis {axis} with size {n}"),
+                    s,
+                ))
+            } else {
+                Ok(if i < 0 { (i + n) as usize } else { i as usize })
+            }
+        })
+        .collect::<R<Vec<usize>>>()?;
+    let taken = build::take(x, axis, std::sync::Arc::new(normalized)).map_err(|d| d.or_span(s))?;
+    if idx_shape.len() == 1 {
+        return Ok(taken);
+    }
+    let mut shape: Vec<i64> = x.shape[..axis].iter().map(|&d| d as i64).collect();
+    shape.extend(idx_shape.iter().map(|&d| d as i64));
+    shape.extend(x.shape[axis + 1..].iter().map(|&d| d as i64));
+    build::reshape(&taken, &shape).map_err(|d| d.or_span(span))
+}
+
 /// Basic NumPy indexing of an array of `shape` by `items`.
 fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel>> {
     let consuming = items.iter().filter(|i| matches!(i, Item::Int(..) | Item::Slice(..))).count();
@@ -297,6 +378,13 @@ fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel
                 let (start, step, len) = slice_indices(*a, *b, *c, shape[axis], *s)?;
                 sels.push(AxisSel::Range { start, step, len });
                 axis += 1;
+            }
+            Item::Take(_, _, s) => {
+                return Err(Diagnostic::new(
+                    ErrorKind::Index,
+                    "an integer-array index must be the only array index",
+                    *s,
+                ));
             }
             Item::Mask(_, s) => {
                 return Err(Diagnostic::new(

@@ -328,6 +328,22 @@ pub fn concatenate(inputs: &[NodeRef], axis: usize) -> BuildResult<NodeRef> {
     Ok(intern(Op::Concat(axis), cast_inputs, shape, dtype, chunks))
 }
 
+/// `x` indexed along `axis` by (already bounds-checked) integer indices.
+pub fn take(x: &NodeRef, axis: usize, indices: Arc<Vec<usize>>) -> BuildResult<NodeRef> {
+    if let Some(&bad) = indices.iter().find(|&&i| i >= x.shape[axis]) {
+        return Err(err(
+            ErrorKind::Index,
+            format!("index {bad} is out of bounds for axis {axis} with size {}", x.shape[axis]),
+        ));
+    }
+    let mut shape = x.shape.clone();
+    shape[axis] = indices.len();
+    let mut chunks = x.chunks.clone();
+    let size = x.chunks[axis].iter().copied().max().unwrap_or(1).max(1);
+    chunks[axis] = chunks::regular(indices.len(), size);
+    Ok(intern(Op::Take { axis, indices }, vec![x.clone()], shape, x.dtype, chunks))
+}
+
 /// Cumulative sum or product along `axis` (already normalized).
 pub fn scan(x: &NodeRef, axis: usize, product: bool) -> BuildResult<NodeRef> {
     let dtype = x.dtype.sum_dtype();

@@ -110,6 +110,7 @@ fn label(n: &NodeRef) -> String {
         Op::Scan { axis, product } => {
             format!("{} axis={axis}", if *product { "cumprod" } else { "cumsum" })
         }
+        Op::Take { axis, indices } => format!("take {} indices along axis {axis}", indices.len()),
         Op::Mask(m) => format!("mask ({} selected)", m.counts.iter().sum::<usize>()),
         Op::Reduce { op, axes, keepdims } => {
             format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })

@@ -218,6 +218,12 @@ pub enum Op {
     /// Holds the number of true elements in each row block of the mask,
     /// counted when the node was built, so the shape is known.
     Mask(Arc<MaskCounts>),
+    /// `x[..., indices, ...]`: integer-array indexing along one axis (the
+    /// indices were computed and bounds-checked when the index was applied).
+    Take {
+        axis: usize,
+        indices: Arc<Vec<usize>>,
+    },
     /// Cumulative sum (`product: false`) or product along an axis.
     Scan {
         axis: usize,
@@ -258,6 +264,7 @@ impl PartialEq for OpKey<'_> {
             (Reshape, Reshape) | (Rechunk, Rechunk) => true,
             (Concat(a), Concat(b)) => a == b,
             (Mask(a), Mask(b)) => Arc::ptr_eq(a, b),
+            (Take { axis: a, indices: i }, Take { axis: b, indices: j }) => a == b && i == j,
             (Scan { axis: a, product: p }, Scan { axis: b, product: q }) => a == b && p == q,
             (Slice(a), Slice(b)) => a == b,
             (Transpose(a), Transpose(b)) => a == b,
@@ -288,6 +295,10 @@ impl Hash for OpKey<'_> {
             Transpose(p) => p.hash(state),
             Concat(a) => a.hash(state),
             Mask(c) => (Arc::as_ptr(c) as usize).hash(state),
+            Take { axis, indices } => {
+                axis.hash(state);
+                indices.hash(state)
+            }
             Scan { axis, product } => {
                 axis.hash(state);
                 product.hash(state)

@@ -71,6 +71,7 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         }
         Op::Concat(axis) => build::concatenate(&inputs, *axis),
         Op::Scan { axis, product } => build::scan(&inputs[0], *axis, *product),
+        Op::Take { axis, indices } => build::take(&inputs[0], *axis, indices.clone()),
         Op::Mask(counts) => build::mask(&inputs[0], &inputs[1], counts.clone()),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
