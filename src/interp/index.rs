@@ -10,6 +10,10 @@ use std::sync::Arc;
 
 type R<T> = Result<T, Diagnostic>;
 
+/// Integer index arrays are computed when applied; beyond this many
+/// elements that would hold too much memory.
+const MAX_INDEX_ARRAY: usize = 50_000_000;
+
 /// One evaluated index item.
 enum Item {
     Int(i64, Span),
@@ -101,6 +105,13 @@ impl Interp {
                         let node = crate::builtins::to_array(&v, e.span)?;
                         if node.dtype == crate::array::DType::Bool {
                             out.push(Item::Mask(node, e.span));
+                        } else if node.dtype.is_integer() && node.size() > MAX_INDEX_ARRAY {
+                            return Err(Diagnostic::new(
+                                ErrorKind::Memory,
+                                format!("an index array of {} elements is larger than arr holds in memory for indexing ({MAX_INDEX_ARRAY})", node.size()),
+                                e.span,
+                            )
+                            .with_hint("use slices, or a boolean mask, which is evaluated chunk by chunk"));
                         } else if node.dtype.is_integer() {
                             // Index arrays are small: compute them now, so the
                             // result's shape and chunks are known.
