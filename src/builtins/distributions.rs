@@ -5,7 +5,7 @@
 //! NumPy's messages, so an error points at the argument that caused it.
 
 use super::convert::*;
-use super::random::{draw, random_array};
+use super::random::{draw, num, random_array};
 use super::{Args, Builtin, Module};
 use crate::diag::{Diagnostic, ErrorKind, Span};
 use crate::interp::{Interp, Value};
@@ -16,16 +16,8 @@ const POISSON_LAM_MAX: f64 = 9.223372006484771e18;
 
 /// A scalar parameter, rejected with NumPy's `message` unless `ok(x)`.
 fn param(interp: &mut Interp, a: &Args, name: &str, ok: fn(f64) -> bool, message: &str) -> R<f64> {
-    let (v, span) = a.get(name);
-    if matches!(v, Value::Array(ref n) if n.ndim() > 0) {
-        return Err(Diagnostic::new(
-            ErrorKind::Type,
-            format!("{name} must be a number; array-valued parameters are not supported yet"),
-            span,
-        ));
-    }
-    let x = to_f64(interp, &v, span, name)?;
-    if ok(x) { Ok(x) } else { Err(Diagnostic::new(ErrorKind::Value, message, span)) }
+    let x = num(interp, a, name)?;
+    if ok(x) { Ok(x) } else { Err(Diagnostic::new(ErrorKind::Value, message, a.span(name))) }
 }
 
 // As NumPy, a NaN parameter passes these two checks (and gives NaN draws).

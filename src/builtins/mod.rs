@@ -167,6 +167,17 @@ pub fn lookup(module: Module, name: &str) -> Option<&'static Builtin> {
         .copied()
 }
 
+/// What a bare name means when no variable has it: a builtin of arr's top
+/// level or Python's, or a top-level constant (`pi`, `float32`, `random`...).
+pub fn bare_name(name: &str) -> Option<Value> {
+    for m in [Module::Root, Module::Python] {
+        if let Some(b) = lookup(m, name) {
+            return Some(Value::Builtin(b));
+        }
+    }
+    constants(Module::Root).into_iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
 /// A builtin callable as an array method, `x.name(...)`.
 pub fn method(name: &str) -> Option<&'static Builtin> {
     all().iter().find(|b| b.method && b.name == name).copied()

@@ -34,7 +34,8 @@ pub(super) fn random_array(
     Ok(Value::Array(build::generate(Generator::Random { dist, key }, shape, dtype, chunks)))
 }
 
-fn num(interp: &mut Interp, a: &Args, name: &str) -> R<f64> {
+/// A scalar distribution parameter (array-valued ones are not supported yet).
+pub(super) fn num(interp: &mut Interp, a: &Args, name: &str) -> R<f64> {
     let (v, span) = a.get(name);
     if matches!(v, Value::Array(ref n) if n.ndim() > 0) {
         return Err(Diagnostic::new(

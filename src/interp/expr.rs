@@ -63,7 +63,7 @@ impl Interp {
             Expr::Binary(op, l, r) => {
                 let lv = self.eval(l)?;
                 let rv = self.eval(r)?;
-                self.binop(*op, lv, l.span, rv, r.span, span)?
+                ops::binary_op(self, *op, lv, l.span, rv, r.span, span)?
             }
             Expr::Compare(first, rest) => {
                 let mut left = self.eval(first)?;
@@ -124,18 +124,6 @@ impl Interp {
         })
     }
 
-    pub(super) fn binop(
-        &mut self,
-        op: crate::syntax::ast::BinOp,
-        l: Value,
-        ls: Span,
-        r: Value,
-        rs: Span,
-        span: Span,
-    ) -> R<Value> {
-        ops::binary_op(self, op, l, ls, r, rs, span)
-    }
-
     fn comprehension(&mut self, elt: &SExpr, clauses: &[CompFor], out: &mut Vec<Value>) -> R<()> {
         let Some((first, rest)) = clauses.split_first() else {
             out.push(self.eval(elt)?);
@@ -179,14 +167,7 @@ impl Interp {
         if let Some(v) = self.lookup_local(name) {
             return Ok(v);
         }
-        for m in [Module::Root, Module::Python] {
-            if let Some(b) = builtins::lookup(m, name) {
-                return Ok(Value::Builtin(b));
-            }
-        }
-        if let Some((_, v)) =
-            builtins::constants(Module::Root).into_iter().find(|(n, _)| *n == name)
-        {
+        if let Some(v) = builtins::bare_name(name) {
             return Ok(v);
         }
         let mut candidates: Vec<String> = self.globals.keys().cloned().collect();

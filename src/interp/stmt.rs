@@ -82,7 +82,8 @@ impl Interp {
                 };
                 let current = self.lookup(&name.node, name.span)?;
                 let rhs = self.eval(value)?;
-                let v = self.binop(*op, current, name.span, rhs, value.span, s.span)?;
+                let v =
+                    super::ops::binary_op(self, *op, current, name.span, rhs, value.span, s.span)?;
                 self.bind(&name.node, v);
             }
             Stmt::Import(names) => {

@@ -28,14 +28,7 @@ impl Scope {
         if let Some(v) = self.globals.get(name) {
             return Some(v.clone());
         }
-        for m in [Module::Root, Module::Python] {
-            if let Some(b) = builtins::lookup(m, name) {
-                return Some(Value::Builtin(b));
-            }
-        }
-        if let Some((_, v)) =
-            builtins::constants(Module::Root).into_iter().find(|(n, _)| *n == name)
-        {
+        if let Some(v) = builtins::bare_name(name) {
             return Some(v);
         }
         match name {
