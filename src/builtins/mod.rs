@@ -42,13 +42,17 @@ mod combine;
 mod convert;
 mod creation;
 mod distributions;
+mod histogram;
 mod layout;
+mod linalg_ops;
 mod math;
 mod nanreduce;
 mod python;
 mod random;
 mod reduce;
+mod rng;
 mod shape;
+mod sort;
 mod ufuncs;
 
 pub use args::{Args, ParamKind, ParamSpec};
@@ -134,7 +138,7 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 18] = [
+        let tables: [&'static [Builtin]; 22] = [
             creation::BUILTINS,
             reduce::AXIS_OPS,
             distributions::BUILTINS,
@@ -153,6 +157,10 @@ pub fn all() -> &'static [&'static Builtin] {
             random::BUILTINS,
             python::BUILTINS,
             convert::BUILTINS,
+            sort::BUILTINS,
+            histogram::BUILTINS,
+            linalg_ops::BUILTINS,
+            rng::BUILTINS,
         ];
         tables.iter().flat_map(|t| t.iter()).collect()
     })
