@@ -27,10 +27,10 @@ pub struct ParamSpec {
 
 /// Parses `name(a, b=1, *rest, c='x')` into parameter specs.
 pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
-    let inner = sig.split_once('(').map(|(_, r)| r.trim_end_matches(')')).unwrap_or("");
+    let inner = sig.split_once('(').map(|(_, r)| r.strip_suffix(')').unwrap_or(r)).unwrap_or("");
     let mut out = Vec::new();
     let mut kw_only = false;
-    for part in inner.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in split_top_level(inner).into_iter().map(str::trim).filter(|p| !p.is_empty()) {
         if part == "*" {
             kw_only = true;
             continue;
@@ -50,8 +50,36 @@ pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
     out
 }
 
+/// Splits at the commas outside brackets, so a default such as
+/// `axes=(0, 1)` stays one parameter.
+fn split_top_level(text: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
 fn parse_default(text: &str) -> Value {
     match text {
+        t if t.starts_with('(') && t.ends_with(')') => {
+            let items = split_top_level(&t[1..t.len() - 1])
+                .into_iter()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(parse_default)
+                .collect();
+            Value::tuple(items)
+        }
         "None" => Value::None,
         "True" => Value::Bool(true),
         "False" => Value::Bool(false),

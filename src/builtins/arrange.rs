@@ -357,6 +357,101 @@ fn argwhere(interp: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Array(build::concatenate(&cols, 1)?))
 }
 
+/// The most indices `take` computes and holds (as integer-array indexing does).
+const MAX_TAKE_INDICES: usize = 50_000_000;
+
+/// `take(a, indices, axis)`: `a[..., indices, ...]` along one axis (the
+/// flattened array without an axis). The indices are computed now (they
+/// are small); the gather stays lazy and reads only the chunks it touches.
+fn take_builtin(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let (av, aspan) = a.get("a");
+    let mut x = to_array(&av, aspan)?;
+    let axis = if a.is_none("axis") {
+        x = build::reshape(&x, &[-1]).map_err(|d| d.or_span(aspan))?;
+        0
+    } else {
+        norm_axis(to_int(&a.value("axis"), a.span("axis"), "axis")?, x.ndim(), a.span("axis"))?
+    };
+    let (iv, ispan) = a.get("indices");
+    let idx = to_array(&iv, ispan)?;
+    if !idx.dtype.is_integer() {
+        return Err(Diagnostic::new(
+            ErrorKind::Type,
+            format!("take() needs integer indices, not {}", idx.dtype),
+            ispan,
+        ));
+    }
+    if idx.size() > MAX_TAKE_INDICES {
+        return Err(Diagnostic::new(
+            ErrorKind::Memory,
+            format!("{} indices are more than take() holds ({MAX_TAKE_INDICES})", idx.size()),
+            ispan,
+        ));
+    }
+    let n = x.shape.get(axis).copied().unwrap_or(0) as i64;
+    let data = interp.compute(&idx).map_err(|d| d.or_span(ispan))?;
+    let positions = data
+        .to_f64_vec()
+        .into_iter()
+        .map(|f| {
+            let i = f as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) {
+                Ok(j as usize)
+            } else {
+                Err(Diagnostic::new(
+                    ErrorKind::Index,
+                    format!("index {i} is out of bounds for axis {axis} with size {n}"),
+                    ispan,
+                ))
+            }
+        })
+        .collect::<R<Vec<_>>>()?;
+    let err = |d: Diagnostic| d.or_span(a.call_span);
+    let gathered = build::take(&x, axis, std::sync::Arc::new(positions)).map_err(err)?;
+    // The indices' own shape replaces the axis.
+    let mut shape: Vec<i64> = x.shape[..axis].iter().map(|&d| d as i64).collect();
+    shape.extend(idx.shape.iter().map(|&d| d as i64));
+    shape.extend(x.shape[axis + 1..].iter().map(|&d| d as i64));
+    let node = build::reshape(&gathered, &shape).map_err(err)?;
+    interp.scalar_or_array(&av, node, a.call_span)
+}
+
+/// `rot90(m, k, axes)`: rotation by 90 degrees `k` times in the plane of
+/// `axes`, from the first axis toward the second (NumPy's composition of a
+/// flip and a transpose).
+fn rot90(_: &mut Interp, a: &mut Args) -> R<Value> {
+    let x = to_array(&a.value("m"), a.span("m"))?;
+    let k = to_int(&a.value("k"), a.span("k"), "k")?.rem_euclid(4);
+    let (av, aspan) = a.get("axes");
+    let axes = match av.sequence() {
+        Some(items) if items.len() == 2 => items
+            .iter()
+            .map(|v| norm_axis(to_int(v, aspan, "axes")?, x.ndim(), aspan))
+            .collect::<R<Vec<_>>>()?,
+        _ => {
+            return Err(Diagnostic::new(ErrorKind::Value, "len(axes) must be 2.", aspan));
+        }
+    };
+    if x.ndim() < 2 || axes[0] == axes[1] {
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "rot90 needs two different axes of an array with at least 2 dimensions",
+            aspan,
+        ));
+    }
+    let err = |d: Diagnostic| d.or_span(a.call_span);
+    let mut perm: Vec<usize> = (0..x.ndim()).collect();
+    perm.swap(axes[0], axes[1]);
+    let node = match k {
+        0 => x,
+        1 => build::transpose(&flip_axes(&x, &[axes[1]]).map_err(err)?, perm).map_err(err)?,
+        2 => flip_axes(&x, &axes).map_err(err)?,
+        _ => flip_axes(&build::transpose(&x, perm).map_err(err)?, &[axes[1]]).map_err(err)?,
+    };
+    Ok(Value::Array(node))
+}
+
 fn tri(_: &mut Interp, a: &mut Args) -> R<Value> {
     let n = to_int(&a.value("N"), a.span("N"), "N")?.max(0) as usize;
     let m =
@@ -440,6 +535,29 @@ pub const BUILTINS: &[Builtin] = &[
         examples: &["tri(3, dtype=int)"],
         method: false,
         imp: tri,
+    },
+    Builtin {
+        name: "take",
+        module: Module::Root,
+        signature: "take(a, indices, axis=None)",
+        doc: "Elements of `a` at integer `indices` along `axis` (of the flattened array when \
+              axis is None); the indices' shape replaces that axis. Negative indices count \
+              from the end.",
+        examples: &[
+            "take(arange(10, 20), [1, 3, -1])",
+            "arange(12).reshape(3, 4).take([0, 3], axis=1)",
+        ],
+        method: true,
+        imp: take_builtin,
+    },
+    Builtin {
+        name: "rot90",
+        module: Module::Root,
+        signature: "rot90(m, k=1, axes=(0, 1))",
+        doc: "Rotates by 90 degrees `k` times, from the first of `axes` toward the second.",
+        examples: &["rot90(arange(6).reshape(2, 3))", "rot90(arange(4).reshape(2, 2), k=2)"],
+        method: false,
+        imp: rot90,
     },
     Builtin {
         name: "flip",

@@ -1,4 +1,4 @@
-//! Joining arrays: `concatenate, stack, hstack, vstack, dstack`. The
+//! Joining arrays: `concatenate, stack, hstack, vstack, dstack, column_stack`. The
 //! result is lazy: each output chunk reads only the inputs it overlaps.
 
 use super::convert::*;
@@ -8,8 +8,10 @@ use crate::diag::{Diagnostic, ErrorKind};
 use crate::interp::{Interp, Value};
 use crate::ir::{NodeRef, build};
 
+/// The sequence of arrays in the first parameter (`arrays`, or `tup` for
+/// column_stack).
 fn arrays(a: &Args) -> R<Vec<NodeRef>> {
-    let (v, span) = a.get("arrays");
+    let (v, span) = first_arg(a);
     let items = match &v {
         Value::List(_) | Value::Tuple(_) => v.sequence().expect("sequence"),
         other => {
@@ -47,9 +49,13 @@ pub(super) fn at_least(x: &NodeRef, n: usize) -> R<NodeRef> {
     Ok(y)
 }
 
+fn first_arg(a: &Args) -> (Value, crate::diag::Span) {
+    a.get(if a.func.name == "column_stack" { "tup" } else { "arrays" })
+}
+
 fn join(a: &Args, xs: Vec<NodeRef>, axis: i64) -> R<Value> {
     let ndim = xs[0].ndim();
-    let axis = norm_axis(axis, ndim.max(1), a.span("arrays"))?;
+    let axis = norm_axis(axis, ndim.max(1), first_arg(a).1)?;
     Ok(Value::Array(build::concatenate(&xs, axis).map_err(|d| d.or_span(a.call_span))?))
 }
 
@@ -62,8 +68,31 @@ fn concatenate(_: &mut Interp, a: &mut Args) -> R<Value> {
             a.span("arrays"),
         ));
     }
+    if a.is_none("axis") {
+        // NumPy: axis=None joins the flattened arrays.
+        let flat = xs
+            .iter()
+            .map(|x| build::reshape(x, &[-1]).map_err(|d| d.or_span(a.span("arrays"))))
+            .collect::<R<Vec<_>>>()?;
+        return join(a, flat, 0);
+    }
     let axis = to_int(&a.value("axis"), a.span("axis"), "axis")?;
     join(a, xs, axis)
+}
+
+/// 1-D arrays become columns; 2-D arrays are joined as they are.
+fn column_stack(_: &mut Interp, a: &mut Args) -> R<Value> {
+    let xs = arrays(a)?
+        .iter()
+        .map(|x| match x.ndim() {
+            0 | 1 => {
+                let n = x.size() as i64;
+                build::reshape(x, &[n, 1]).map_err(|d| d.or_span(a.span("tup")))
+            }
+            _ => Ok(x.clone()),
+        })
+        .collect::<R<Vec<_>>>()?;
+    join(a, xs, 1)
 }
 
 fn stack(_: &mut Interp, a: &mut Args) -> R<Value> {
@@ -114,6 +143,15 @@ pub const BUILTINS: &[Builtin] = &[
         ],
         method: false,
         imp: concatenate,
+    },
+    Builtin {
+        name: "column_stack",
+        module: Module::Root,
+        signature: "column_stack(tup)",
+        doc: "Joins 1-D arrays as the columns of a 2-D array (2-D arrays join along axis 1).",
+        examples: &["column_stack([arange(3), arange(3, 6)])"],
+        method: false,
+        imp: column_stack,
     },
     Builtin {
         name: "stack",

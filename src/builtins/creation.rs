@@ -1,5 +1,5 @@
 //! Array creation: `zeros, ones, full, empty, eye, identity, arange,
-//! linspace` and the `*_like` forms. All are generators: no memory is
+//! linspace, logspace, geomspace` and the `*_like` forms. All are generators: no memory is
 //! used until chunks are computed, and any slice of them is produced
 //! directly.
 
@@ -9,6 +9,7 @@ use crate::array::DType;
 use crate::diag::{Diagnostic, ErrorKind};
 use crate::interp::{Interp, Value};
 use crate::ir::build;
+use crate::ir::ops::BinaryFn;
 use crate::ir::{F64Key, Generator, NodeRef, Scalar};
 
 fn chunked(generator: Generator, shape: Vec<usize>, dtype: DType, a: &Args) -> R<NodeRef> {
@@ -105,9 +106,9 @@ fn arange(interp: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Array(chunked(g, vec![len as usize], dtype, a)?))
 }
 
-fn linspace(interp: &mut Interp, a: &mut Args) -> R<Value> {
-    let start = to_f64(interp, &a.value("start"), a.span("start"), "start")?;
-    let stop = to_f64(interp, &a.value("stop"), a.span("stop"), "stop")?;
+/// The evenly spaced float64 samples of `linspace` (also under `logspace`
+/// and `geomspace`), with the step NumPy reports as `retstep`.
+fn linspace_node(a: &Args, start: f64, stop: f64) -> R<(NodeRef, f64)> {
     let num = to_int(&a.value("num"), a.span("num"), "num")?;
     if num < 0 {
         return Err(Diagnostic::new(
@@ -119,7 +120,6 @@ fn linspace(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let endpoint = to_bool(&a.value("endpoint"), a.span("endpoint"), "endpoint")?;
     let div = if endpoint { num - 1 } else { num };
     let step = if div > 0 { (stop - start) / div as f64 } else { 0.0 };
-    let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?.unwrap_or(DType::Float64);
     let g = Generator::Linspace {
         start: F64Key(start),
         step: F64Key(step),
@@ -127,12 +127,97 @@ fn linspace(interp: &mut Interp, a: &mut Args) -> R<Value> {
         num: num as usize,
         endpoint,
     };
-    let arr = Value::Array(chunked(g, vec![num as usize], dtype, a)?);
+    let node = chunked(g, vec![num as usize], DType::Float64, a)?;
+    Ok((node, if div > 0 { step } else { f64::NAN }))
+}
+
+fn linspace(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let start = to_f64(interp, &a.value("start"), a.span("start"), "start")?;
+    let stop = to_f64(interp, &a.value("stop"), a.span("stop"), "stop")?;
+    let (node, step) = linspace_node(a, start, stop)?;
+    let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?.unwrap_or(DType::Float64);
+    let node = match &node.op {
+        // Integer dtypes floor the float samples, which the generator does itself.
+        crate::ir::Op::Generate(g, _) if dtype != DType::Float64 => {
+            build::generate(g.clone(), node.shape.clone(), dtype, node.chunks.clone())
+        }
+        _ => node,
+    };
+    let arr = Value::Array(node);
     if to_bool(&a.value("retstep"), a.span("retstep"), "retstep")? {
-        let shown = if div > 0 { step } else { f64::NAN };
-        return Ok(Value::tuple(vec![arr, Value::Float(shown)]));
+        return Ok(Value::tuple(vec![arr, Value::Float(step)]));
     }
     Ok(arr)
+}
+
+/// `base ** linspace(start, stop)`, then the requested dtype.
+fn logspace(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let start = to_f64(interp, &a.value("start"), a.span("start"), "start")?;
+    let stop = to_f64(interp, &a.value("stop"), a.span("stop"), "stop")?;
+    let base = to_f64(interp, &a.value("base"), a.span("base"), "base")?;
+    let (exponents, _) = linspace_node(a, start, stop)?;
+    let base = build::scalar(Scalar::Float(base), DType::Float64);
+    let node =
+        build::binary(BinaryFn::Pow, &base, &exponents).map_err(|d| d.or_span(a.call_span))?;
+    Ok(Value::Array(with_dtype(a, node)?))
+}
+
+/// NumPy's geomspace: `10 ** linspace(log10 |start|, log10 |stop|)` with the
+/// endpoints replaced by exactly `start` and `stop`, and the common sign put back.
+fn geomspace(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let start = to_f64(interp, &a.value("start"), a.span("start"), "start")?;
+    let stop = to_f64(interp, &a.value("stop"), a.span("stop"), "stop")?;
+    if start == 0.0 || stop == 0.0 {
+        let span = if start == 0.0 { a.span("start") } else { a.span("stop") };
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "a geometric sequence cannot include zero",
+            span,
+        ));
+    }
+    if (start < 0.0) != (stop < 0.0) {
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            "start and stop have different signs: the sequence would be complex, which arr does not support",
+            a.call_span,
+        )
+        .with_hint("use two geomspace calls, one per sign"));
+    }
+    let sign = if start < 0.0 { -1.0 } else { 1.0 };
+    let (exponents, _) = linspace_node(a, (start * sign).log10(), (stop * sign).log10())?;
+    let num = exponents.shape[0];
+    let endpoint = to_bool(&a.value("endpoint"), a.span("endpoint"), "endpoint")?;
+    let float = |v: f64| build::scalar(Scalar::Float(v), DType::Float64);
+    let err = |d: Diagnostic| d.or_span(a.call_span);
+    let mut node = build::binary(BinaryFn::Pow, &float(10.0), &exponents).map_err(err)?;
+    let index = build::generate(
+        Generator::Arange { start: F64Key(0.0), step: F64Key(1.0) },
+        vec![num],
+        DType::Int64,
+        exponents.chunks.clone(),
+    );
+    let at = |i: usize| {
+        build::binary(BinaryFn::Eq, &index, &build::scalar(Scalar::Int(i as i64), DType::Int64))
+    };
+    if num > 0 {
+        node = build::where_(&at(0).map_err(err)?, &float(start * sign), &node).map_err(err)?;
+    }
+    if num > 1 && endpoint {
+        node =
+            build::where_(&at(num - 1).map_err(err)?, &float(stop * sign), &node).map_err(err)?;
+    }
+    if sign < 0.0 {
+        node = build::binary(BinaryFn::Mul, &node, &float(-1.0)).map_err(err)?;
+    }
+    Ok(Value::Array(with_dtype(a, node)?))
+}
+
+/// `node` cast to the `dtype=` argument when one is given.
+fn with_dtype(a: &Args, node: NodeRef) -> R<NodeRef> {
+    Ok(match to_dtype(&a.value("dtype"), a.span("dtype"))? {
+        Some(d) if d != node.dtype => build::cast(&node, d),
+        _ => node,
+    })
 }
 
 fn eye(_: &mut Interp, a: &mut Args) -> R<Value> {
@@ -244,6 +329,24 @@ pub const BUILTINS: &[Builtin] = &[
         examples: &["linspace(-1, 1, 5)", "linspace(0, 1, 4, endpoint=False)"],
         method: false,
         imp: linspace,
+    },
+    Builtin {
+        name: "logspace",
+        module: Module::Root,
+        signature: "logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, chunks='auto')",
+        doc: "`base ** linspace(start, stop, num)`: numbers evenly spaced on a log scale.",
+        examples: &["logspace(0, 3, 4)", "logspace(0, 4, 5, base=2.0)"],
+        method: false,
+        imp: logspace,
+    },
+    Builtin {
+        name: "geomspace",
+        module: Module::Root,
+        signature: "geomspace(start, stop, num=50, endpoint=True, dtype=None, chunks='auto')",
+        doc: "A geometric progression from `start` to `stop` (both ends exact, same sign, not zero).",
+        examples: &["geomspace(1, 1000, 4)", "geomspace(-1, -16, 5)"],
+        method: false,
+        imp: geomspace,
     },
     Builtin {
         name: "eye",

@@ -1,5 +1,5 @@
 //! Splitting, tiling, padding and diagonals: `split, array_split, hsplit,
-//! vsplit, dsplit, tile, repeat, pad, diagonal, diag, trace, ptp, average,
+//! vsplit, dsplit, tile, repeat, diagonal, diag, trace, ptp, average,
 //! atleast_1d, atleast_2d, atleast_3d`. Everything is built from lazy
 //! slices, reshapes, broadcasts, concatenations and generated fills, so no
 //! data is copied until the result is computed.
@@ -7,6 +7,7 @@
 use super::arrange::{full_sel, take};
 use super::combine::at_least;
 use super::convert::*;
+use super::pad::fill_like;
 use super::shape::expand;
 use super::{Args, Builtin, Module};
 use crate::array::DType;
@@ -215,182 +216,6 @@ fn repeat(_: &mut Interp, a: &mut Args) -> R<Value> {
         1 => parts.pop().expect("one part"),
         _ => build::concatenate(&parts, axis).map_err(|d| d.or_span(a.call_span))?,
     }))
-}
-
-// ---------------------------------------------------------------- pad
-
-/// NumPy's `np.broadcast_to(v, (ndim, 2))` for `pad_width` and
-/// `constant_values`: a number, `(n,)`, `(before, after)`, `((b, a),)` or
-/// one pair per axis.
-fn per_axis_pairs(v: &Value, span: Span, ndim: usize, what: &str) -> R<Vec<(Value, Value)>> {
-    let is_seq = |v: &Value| matches!(v, Value::List(_) | Value::Tuple(_));
-    let rows: Vec<Vec<Value>> = if is_seq(v) {
-        let items = v.sequence().expect("sequence");
-        if items.iter().all(is_seq) {
-            items.iter().map(|i| i.sequence().expect("sequence")).collect()
-        } else if items.iter().any(is_seq) {
-            return Err(value_err(format!("{what} has an inhomogeneous shape"), span));
-        } else {
-            vec![items]
-        }
-    } else {
-        vec![vec![v.clone()]]
-    };
-    let bad = || {
-        let shape = if rows.len() == 1 && !is_seq(v) {
-            "()".to_string()
-        } else {
-            let cols = rows.first().map_or(0, |r| r.len());
-            if rows.len() == 1 && !v.sequence().into_iter().flatten().any(|i| is_seq(&i)) {
-                format!("({cols},) ")
-            } else {
-                format!("({},{cols}) ", rows.len())
-            }
-        };
-        value_err(
-            format!(
-                "operands could not be broadcast together with remapped shapes [original->remapped]: \
-                 {shape} and requested shape ({ndim},2)"
-            ),
-            span,
-        )
-    };
-    if !(rows.len() == 1 || rows.len() == ndim) {
-        return Err(bad());
-    }
-    let mut out = Vec::with_capacity(ndim);
-    for ax in 0..ndim {
-        let row = &rows[if rows.len() == 1 { 0 } else { ax }];
-        match row.len() {
-            1 => out.push((row[0].clone(), row[0].clone())),
-            2 => out.push((row[0].clone(), row[1].clone())),
-            _ => return Err(bad()),
-        }
-    }
-    Ok(out)
-}
-
-/// A fill of `value` (cast to `dtype`) shaped like `x` with `axis` of length `w`.
-fn fill_like(x: &NodeRef, axis: usize, w: usize, value: Scalar) -> NodeRef {
-    let mut shape = x.shape.clone();
-    shape[axis] = w;
-    let mut chunks = x.chunks.clone();
-    chunks[axis] = vec![w];
-    let value = match (x.dtype, value) {
-        (d, Scalar::Float(f)) if d.is_integer() => Scalar::Int(f as i64),
-        (DType::Bool, v) => Scalar::Bool(v.to_f64() != 0.0),
-        (_, v) => v,
-    };
-    build::generate(Generator::Fill(value), shape, x.dtype, chunks)
-}
-
-fn to_scalar(interp: &mut Interp, v: &Value, span: Span) -> R<Scalar> {
-    Ok(match v {
-        Value::Int(i) => Scalar::Int(*i),
-        Value::Bool(b) => Scalar::Bool(*b),
-        other => Scalar::Float(to_f64(interp, other, span, "constant_values")?),
-    })
-}
-
-fn pad(interp: &mut Interp, a: &mut Args) -> R<Value> {
-    let x = to_array(&a.value("array"), a.span("array"))?;
-    let mode = match a.value("mode") {
-        Value::Str(s) => s.to_string(),
-        other => {
-            return Err(Diagnostic::new(
-                ErrorKind::Type,
-                format!("mode must be a string, got {}", other.type_name()),
-                a.span("mode"),
-            ));
-        }
-    };
-    if !matches!(mode.as_str(), "constant" | "edge") {
-        let known = [
-            "empty",
-            "linear_ramp",
-            "maximum",
-            "mean",
-            "median",
-            "minimum",
-            "reflect",
-            "symmetric",
-            "wrap",
-        ];
-        let mut d = value_err(format!("mode '{mode}' is not supported"), a.span("mode"));
-        if known.contains(&mode.as_str()) {
-            d = d.with_hint("arr supports mode='constant' and mode='edge'");
-        }
-        return Err(d);
-    }
-    let (pw, pw_span) = a.get("pad_width");
-    let widths = per_axis_pairs(&pw, pw_span, x.ndim(), "pad_width")?
-        .into_iter()
-        .map(|(b, e)| {
-            let int = |v: &Value| match v {
-                Value::Int(i) => Ok(*i),
-                Value::Bool(b) => Ok(*b as i64),
-                _ => Err(Diagnostic::new(
-                    ErrorKind::Type,
-                    "`pad_width` must be of integral type.",
-                    pw_span,
-                )),
-            };
-            let (b, e) = (int(&b)?, int(&e)?);
-            if b < 0 || e < 0 {
-                return Err(value_err("index can't contain negative values", pw_span));
-            }
-            Ok((b as usize, e as usize))
-        })
-        .collect::<R<Vec<_>>>()?;
-    let values = if mode == "constant" {
-        let (cv, cv_span) = a.get("constant_values");
-        per_axis_pairs(&cv, cv_span, x.ndim(), "constant_values")?
-            .into_iter()
-            .map(|(b, e)| Ok((to_scalar(interp, &b, cv_span)?, to_scalar(interp, &e, cv_span)?)))
-            .collect::<R<Vec<_>>>()?
-    } else {
-        vec![(Scalar::Int(0), Scalar::Int(0)); x.ndim()]
-    };
-    let mut y = x.clone();
-    for axis in 0..x.ndim() {
-        let (before, after) = widths[axis];
-        if before == 0 && after == 0 {
-            continue;
-        }
-        let n = y.shape[axis];
-        let mut parts = Vec::with_capacity(3);
-        let edge = |start: usize, w: usize| -> R<NodeRef> {
-            let one = take(&y, axis, start, 1)?;
-            let mut shape = one.shape.clone();
-            shape[axis] = w;
-            build::broadcast_to(&one, &shape)
-        };
-        if mode == "edge" && n == 0 {
-            return Err(value_err(
-                format!(
-                    "can't extend empty axis {axis} using modes other than 'constant' or 'empty'"
-                ),
-                a.span("array"),
-            ));
-        }
-        if before > 0 {
-            parts.push(if mode == "edge" {
-                edge(0, before)?
-            } else {
-                fill_like(&y, axis, before, values[axis].0)
-            });
-        }
-        parts.push(y.clone());
-        if after > 0 {
-            parts.push(if mode == "edge" {
-                edge(n - 1, after)?
-            } else {
-                fill_like(&y, axis, after, values[axis].1)
-            });
-        }
-        y = build::concatenate(&parts, axis).map_err(|d| d.or_span(a.call_span))?;
-    }
-    Ok(Value::Array(y))
 }
 
 // ---------------------------------------------------------------- diagonals
@@ -645,21 +470,6 @@ pub const BUILTINS: &[Builtin] = &[
         ],
         method: true,
         imp: repeat,
-    },
-    Builtin {
-        name: "pad",
-        module: Module::Root,
-        signature: "pad(array, pad_width, mode='constant', constant_values=0)",
-        doc: "The array padded on each side of each axis: with `constant_values` \
-              (mode='constant') or the edge values (mode='edge'). `pad_width` is an int, a \
-              `(before, after)` pair, or one pair per axis.",
-        examples: &[
-            "pad(arange(3), 2)",
-            "pad(ones((2, 2)), ((1, 0), (0, 2)), constant_values=7)",
-            "pad(arange(3), (1, 2), mode='edge')",
-        ],
-        method: false,
-        imp: pad,
     },
     Builtin {
         name: "diagonal",

@@ -57,14 +57,33 @@ fn round(interp: &mut Interp, a: &mut Args) -> R<Value> {
         Value::None => 0,
         d => to_int(&d, a.span("decimals"), "decimals")?,
     };
+    let x = to_array(&v, span)?;
+    if x.dtype.is_integer() || x.dtype.is_bool() {
+        if decimals >= 0 {
+            return Ok(v); // integers are already whole
+        }
+        // To a multiple of 10**-decimals, halves to even, back in the integer dtype.
+        let scale = Value::Float(10f64.powi(decimals.unsigned_abs().min(400) as i32));
+        let scaled = ops::binary_values(interp, BinaryFn::TrueDiv, &v, span, &scale, span, span)?;
+        let rounded = unary_value(interp, UnaryFn::Rint, &scaled, span)?;
+        let back = ops::binary_values(interp, BinaryFn::Mul, &rounded, span, &scale, span, span)?;
+        let node = build::cast(&to_array(&back, span)?, x.dtype);
+        return interp.scalar_or_array(&v, node, span);
+    }
     if decimals == 0 {
         return unary_value(interp, UnaryFn::Rint, &v, span);
     }
-    // NumPy: multiply by 10**decimals, round half to even, divide back.
-    let scale = Value::Float(10f64.powi(decimals as i32));
-    let scaled = ops::binary_values(interp, BinaryFn::Mul, &v, span, &scale, span, span)?;
+    // NumPy: scale by a power of ten (dividing for negative decimals, so the
+    // factor is exact), round half to even, and undo the scaling.
+    let (up, down) = if decimals > 0 {
+        (BinaryFn::Mul, BinaryFn::TrueDiv)
+    } else {
+        (BinaryFn::TrueDiv, BinaryFn::Mul)
+    };
+    let scale = Value::Float(10f64.powi(decimals.unsigned_abs().min(400) as i32));
+    let scaled = ops::binary_values(interp, up, &v, span, &scale, span, span)?;
     let rounded = unary_value(interp, UnaryFn::Rint, &scaled, span)?;
-    ops::binary_values(interp, BinaryFn::TrueDiv, &rounded, span, &scale, span, span)
+    ops::binary_values(interp, down, &rounded, span, &scale, span, span)
 }
 
 fn where_(interp: &mut Interp, a: &mut Args) -> R<Value> {

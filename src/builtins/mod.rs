@@ -47,6 +47,7 @@ mod layout;
 mod linalg_ops;
 mod math;
 mod nanreduce;
+mod pad;
 mod python;
 mod random;
 mod reduce;
@@ -138,16 +139,18 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 22] = [
+        let tables: [&'static [Builtin]; 24] = [
             creation::BUILTINS,
             reduce::AXIS_OPS,
             distributions::BUILTINS,
             layout::BUILTINS,
+            pad::BUILTINS,
             nanreduce::FOLDS,
             nanreduce::BUILTINS,
             arrange::BUILTINS,
             ufuncs::UNARY,
             ufuncs::BINARY,
+            ufuncs::BUILTINS,
             combine::BUILTINS,
             math::UNARY,
             math::BINARY,

@@ -177,6 +177,22 @@ fn str_(interp: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::str(&interp.str_of(&v).map_err(|d| d.or_span(span))?))
 }
 
+/// Python's `format(value, spec)`: the same mini-language as f-strings.
+fn format(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let (v, span) = a.get("value");
+    let spec = match a.value("format_spec") {
+        Value::Str(s) => s.to_string(),
+        other => {
+            return Err(crate::diag::Diagnostic::new(
+                crate::diag::ErrorKind::Type,
+                format!("format() argument 2 must be str, not {}", other.type_name()),
+                a.span("format_spec"),
+            ));
+        }
+    };
+    Ok(Value::str(&crate::interp::format_with_spec(interp, &v, &spec, span)?))
+}
+
 fn seq(a: &Args) -> R<Vec<Value>> {
     if a.is_none("iterable") {
         return Ok(vec![]);
@@ -271,6 +287,15 @@ pub const BUILTINS: &[Builtin] = &[
         examples: &["str(1.5)"],
         method: false,
         imp: str_,
+    },
+    Builtin {
+        name: "format",
+        module: Module::Python,
+        signature: "format(value, format_spec='')",
+        doc: "`value` formatted by a format spec, as in f-strings: `format(x, '.3f')`.",
+        examples: &["format(3.14159, '.3f')", "format(42, '>6d')"],
+        method: false,
+        imp: format,
     },
     Builtin {
         name: "list",

@@ -253,7 +253,7 @@ fn map_into<T: Copy, U>(src: &[T], dst: &mut [U], f: impl Fn(T) -> U) {
 fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
     use UnaryFn::*;
     match f {
-        IsNan | IsInf | IsFinite | LogicalNot => {
+        IsNan | IsInf | IsFinite | LogicalNot | Signbit => {
             let out: &mut [bool] = slice_mut(dst, len);
             with_data!(src, s, T => {
                 let s: &[T] = &s.as_slice().expect("contiguous")[..len];
@@ -261,6 +261,8 @@ fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
                     IsNan => map_into(s, out, |v| v.is_nan()),
                     IsInf => map_into(s, out, |v| v.is_inf()),
                     IsFinite => map_into(s, out, |v| !v.is_nan() && !v.is_inf()),
+                    // The sign bit of the f64 image: exact for every integer and float.
+                    Signbit => map_into(s, out, |v| v.to_f64().is_sign_negative()),
                     _ => map_into(s, out, |v| !v.truthy()),
                 }
             })
@@ -271,7 +273,7 @@ fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
             match f {
                 Neg => map_into(s, out, |v| v.neg()),
                 Invert => map_into(s, out, |v| v.invert()),
-                Abs => map_into(s, out, |v| v.abs()),
+                Abs => map_into(s, out, Num::abs),
                 Sign => map_into(s, out, |v| v.sign()),
                 Square => map_into(s, out, |v| v.mul(v)),
                 Floor => map_into(s, out, |v| v.floor()),
@@ -301,7 +303,19 @@ fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
                 Deg2Rad => float_map(s, out, f64::to_radians, f32::to_radians),
                 Rad2Deg => float_map(s, out, f64::to_degrees, f32::to_degrees),
                 Trunc => map_into(s, out, |v| v.trunc()),
-                IsNan | IsInf | IsFinite | LogicalNot => unreachable!("handled above"),
+                Reciprocal => map_into(s, out, |v| {
+                    if T::DTYPE.is_float() {
+                        T::from_f64(1.0 / v.to_f64())
+                    } else {
+                        // Integer 1/x truncates: only 1 and -1 survive; 1/0 is 0.
+                        T::from_i64(match v.to_i64() {
+                            1 => 1,
+                            -1 if T::DTYPE.kind() == crate::array::Kind::Int => -1,
+                            _ => 0,
+                        })
+                    }
+                }),
+                IsNan | IsInf | IsFinite | LogicalNot | Signbit => unreachable!("handled above"),
             }
         }),
     }
@@ -317,6 +331,53 @@ fn float_map<T: Num>(s: &[T], out: &mut [T], f64f: fn(f64) -> f64, f32f: fn(f32)
             }
         }
         _ => map_into(s, out, |v| v.float_fn(f64f)),
+    }
+}
+
+/// Two-input float functions in the element's own precision, like [`float_map`].
+fn float_zip<T: Num>(
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+    f64f: fn(f64, f64) -> f64,
+    f32f: fn(f32, f32) -> f32,
+) {
+    match T::DTYPE {
+        DType::Float32 => zip_into(a, b, out, |p, q| {
+            T::from_f64(f32f(p.to_f64() as f32, q.to_f64() as f32) as f64)
+        }),
+        _ => zip_into(a, b, out, |p, q| T::from_f64(f64f(p.to_f64(), q.to_f64()))),
+    }
+}
+
+/// NumPy's `logaddexp`: the larger input plus log1p(exp(-|difference|)).
+fn logaddexp(x: f64, y: f64) -> f64 {
+    if x == y {
+        return x + std::f64::consts::LN_2; // also keeps inf + inf finite-free
+    }
+    let d = x - y;
+    if d > 0.0 {
+        x + (-d).exp().ln_1p()
+    } else if d <= 0.0 {
+        y + d.exp().ln_1p()
+    } else {
+        d // nan
+    }
+}
+
+/// NumPy's `logaddexp2`, in base 2.
+fn logaddexp2(x: f64, y: f64) -> f64 {
+    if x == y {
+        return x + 1.0;
+    }
+    let d = x - y;
+    let log2_1p = |v: f64| v.ln_1p() * std::f64::consts::LOG2_E;
+    if d > 0.0 {
+        x + log2_1p((-d).exp2())
+    } else if d <= 0.0 {
+        y + log2_1p(d.exp2())
+    } else {
+        d
     }
 }
 
@@ -366,8 +427,11 @@ fn binary(f: BinaryFn, a: &ArrayData, b: &ArrayData, dst: &mut ArrayData, len: u
                 Fmod => zip_into(x, y, out, |p, q| p.fmod(q)),
                 LShift => zip_into(x, y, out, |p, q| p.shl(q)),
                 RShift => zip_into(x, y, out, |p, q| p.shr(q)),
-                Arctan2 => zip_into(x, y, out, |p, q| T::from_f64(p.to_f64().atan2(q.to_f64()))),
-                Hypot => zip_into(x, y, out, |p, q| T::from_f64(p.to_f64().hypot(q.to_f64()))),
+                Arctan2 => float_zip(x, y, out, f64::atan2, f32::atan2),
+                Hypot => float_zip(x, y, out, f64::hypot, f32::hypot),
+                Copysign => float_zip(x, y, out, f64::copysign, f32::copysign),
+                Logaddexp => float_zip(x, y, out, logaddexp, |a, b| logaddexp(a as f64, b as f64) as f32),
+                Logaddexp2 => float_zip(x, y, out, logaddexp2, |a, b| logaddexp2(a as f64, b as f64) as f32),
                 _ => unreachable!("comparisons handled above"),
             }
         }

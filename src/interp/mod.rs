@@ -17,6 +17,7 @@ mod stmt;
 pub mod value;
 
 pub use expr::ARRAY_ATTRS;
+pub use format_spec::format_with_spec;
 pub use show::{repr, scalar_value};
 pub use value::{Function, FunctionBody, Value};
 

@@ -272,7 +272,7 @@ pub fn reshape(x: &NodeRef, requested: &[i64]) -> BuildResult<NodeRef> {
         return Ok(x.clone());
     }
     let in_chunk: usize = x.chunksize().iter().product();
-    let budget = in_chunk.max(chunks::AUTO_CHUNK_BYTES / x.dtype.size()).max(1);
+    let budget = in_chunk.max(chunks::auto_chunk_bytes() / x.dtype.size()).max(1);
     let chunks = reshape_chunks(&shape, budget);
     Ok(intern(Op::Reshape, vec![x.clone()], shape, x.dtype, chunks))
 }

@@ -4,6 +4,8 @@
 //! lengths, `-1`/`None` for a whole axis, `"auto"` with a byte target), and
 //! how grids follow an array through slicing and reductions.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 /// Per axis, the chunk lengths (they sum to the axis length).
 pub type Chunks = Vec<Vec<usize>>;
 
@@ -11,6 +13,22 @@ pub type Chunks = Vec<Vec<usize>>;
 /// arr's executor streams many chunks per thread and fuses whole
 /// expressions per chunk, so a few MiB keeps the working set in cache.
 pub const AUTO_CHUNK_BYTES: usize = 8 << 20;
+
+/// The byte target `"auto"` uses now: [`AUTO_CHUNK_BYTES`] unless changed.
+static AUTO_TARGET: AtomicUsize = AtomicUsize::new(AUTO_CHUNK_BYTES);
+
+/// Changes the `"auto"` chunk byte target for the whole process (grids
+/// already built keep theirs). The parity tests set it tiny so that small
+/// arrays are split into many chunks and every builtin's multi-chunk path
+/// runs; a host can also tune it to its cache sizes.
+pub fn set_auto_chunk_bytes(bytes: usize) {
+    AUTO_TARGET.store(bytes.max(1), Ordering::Relaxed);
+}
+
+/// The current `"auto"` chunk byte target.
+pub fn auto_chunk_bytes() -> usize {
+    AUTO_TARGET.load(Ordering::Relaxed)
+}
 
 /// The most blocks one array may have.
 pub const MAX_BLOCKS: usize = 10_000_000;
@@ -136,7 +154,7 @@ pub fn normalize(spec: &ChunkSpec, shape: &[usize], itemsize: usize) -> Result<C
             AxisChunks::Auto => None,
         })
         .collect();
-    let auto = auto_sizes(shape, &fixed, itemsize, AUTO_CHUNK_BYTES);
+    let auto = auto_sizes(shape, &fixed, itemsize, auto_chunk_bytes());
     // Refuse grids too large to plan (and to hold as lists of lengths).
     let blocks: f64 = shape
         .iter()
@@ -180,12 +198,12 @@ pub fn normalize(spec: &ChunkSpec, shape: &[usize], itemsize: usize) -> Result<C
 /// otherwise becomes a single 1.2 GB chunk.
 pub fn fit(chunks: Chunks, shape: &[usize], itemsize: usize) -> Chunks {
     let elems: usize = chunks.iter().map(|c| c.iter().copied().max().unwrap_or(0)).product();
-    if elems.saturating_mul(itemsize) <= 4 * AUTO_CHUNK_BYTES {
+    if elems.saturating_mul(itemsize) <= 4 * auto_chunk_bytes() {
         return chunks;
     }
     let fixed: Vec<Option<usize>> =
         chunks.iter().map(|c| if c.len() > 1 { c.iter().copied().max() } else { None }).collect();
-    let sizes = auto_sizes(shape, &fixed, itemsize, AUTO_CHUNK_BYTES);
+    let sizes = auto_sizes(shape, &fixed, itemsize, auto_chunk_bytes());
     chunks
         .into_iter()
         .zip(shape)

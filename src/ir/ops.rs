@@ -44,6 +44,10 @@ pub enum UnaryFn {
     Trunc,
     Deg2Rad,
     Rad2Deg,
+    /// True where the sign bit is set (negative numbers, -0.0, -nan).
+    Signbit,
+    /// 1/x; on integers C's truncating 1/x, with 1/0 taken as 0.
+    Reciprocal,
 }
 
 /// Two-input elementwise functions.
@@ -79,6 +83,12 @@ pub enum BinaryFn {
     Fmin,
     LShift,
     RShift,
+    /// The magnitude of x1 with the sign of x2.
+    Copysign,
+    /// log(exp(x1) + exp(x2)) without overflow.
+    Logaddexp,
+    /// log2(2**x1 + 2**x2) without overflow.
+    Logaddexp2,
 }
 
 impl UnaryFn {
@@ -120,6 +130,8 @@ impl UnaryFn {
             UnaryFn::Trunc => "trunc",
             UnaryFn::Deg2Rad => "deg2rad",
             UnaryFn::Rad2Deg => "rad2deg",
+            UnaryFn::Signbit => "signbit",
+            UnaryFn::Reciprocal => "reciprocal",
         }
     }
 
@@ -136,7 +148,13 @@ impl UnaryFn {
             Sign if input == DType::Bool => {
                 return Err("sign is not supported for bool arrays".into());
             }
-            Neg | Abs | Square | Sign => (input, input),
+            Reciprocal if input == DType::Bool => {
+                return Err("reciprocal is not supported for bool arrays".into());
+            }
+            // NumPy squares bools as int8 (True * True == 1).
+            Square if input == DType::Bool => (DType::Int8, DType::Int8),
+            Neg | Abs | Square | Sign | Reciprocal => (input, input),
+            Signbit => (input, DType::Bool),
             Invert if input.is_float() => {
                 return Err(format!("`~` (invert) is not supported for {input}"));
             }
@@ -145,11 +163,10 @@ impl UnaryFn {
             Sqrt | Exp | Log | Sin | Cos | Tan | Arcsin | Arccos | Arctan | Sinh | Cosh | Tanh
             | Arcsinh | Arccosh | Arctanh | Expm1 | Exp2 | Log1p | Log2 | Log10 | Cbrt
             | Deg2Rad | Rad2Deg => (input.to_float(), input.to_float()),
-            // NumPy rounds bools in a float type and integers to themselves.
-            Floor | Ceil | Rint | Trunc if input == DType::Bool => {
-                (input.to_float(), input.to_float())
-            }
-            Floor | Ceil | Rint | Trunc => (input, input),
+            // `rint` is a float function (integers come back as floats);
+            // floor, ceil and trunc return integers and bools unchanged.
+            Rint => (input.to_float(), input.to_float()),
+            Floor | Ceil | Trunc => (input, input),
             IsNan | IsInf | IsFinite => (input, DType::Bool),
         })
     }
@@ -186,6 +203,9 @@ impl BinaryFn {
             BinaryFn::Fmin => "fmin",
             BinaryFn::LShift => "left_shift",
             BinaryFn::RShift => "right_shift",
+            BinaryFn::Copysign => "copysign",
+            BinaryFn::Logaddexp => "logaddexp",
+            BinaryFn::Logaddexp2 => "logaddexp2",
         }
     }
 
@@ -204,7 +224,9 @@ impl BinaryFn {
             TrueDiv => (DType::Float64, DType::Float64),
             Lt | Le | Gt | Ge | Eq | Ne => (promoted, DType::Bool),
             LogicalAnd | LogicalOr | LogicalXor => (promoted, DType::Bool),
-            Arctan2 | Hypot => (promoted.to_float(), promoted.to_float()),
+            Arctan2 | Hypot | Copysign | Logaddexp | Logaddexp2 => {
+                (promoted.to_float(), promoted.to_float())
+            }
             LShift | RShift if !promoted.is_integer() => {
                 return Err(format!(
                     "`{}` is only supported for integer arrays, not {promoted}",
