@@ -321,10 +321,33 @@ fn astype(_: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Array(build::cast(&x, d)))
 }
 
+/// `x.compute()` and dask's `compute(a, b, ...)`: arrays are computed (all
+/// of them before any is returned), other values pass through. One argument
+/// gives its value; several give a tuple.
 fn compute(interp: &mut Interp, a: &mut Args) -> R<Value> {
-    let x = to_array(&a.value("x"), a.span("x"))?;
-    let data = interp.compute(&x).map_err(|d| d.or_span(a.call_span))?;
-    Ok(Value::Array(build::literal(data, Some(x.chunks.clone()))))
+    let mut out = Vec::with_capacity(a.varargs.len());
+    for (v, span) in a.varargs.clone() {
+        out.push(computed(interp, v, span)?);
+    }
+    Ok(match out.len() {
+        1 => out.pop().expect("one value"),
+        _ => Value::tuple(out),
+    })
+}
+
+fn computed(interp: &mut Interp, v: Value, span: Span) -> R<Value> {
+    Ok(match v {
+        Value::Array(x) => {
+            let data = interp.compute(&x).map_err(|d| d.or_span(span))?;
+            Value::Array(build::literal(data, Some(x.chunks.clone())))
+        }
+        other => other,
+    })
+}
+
+fn persist(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let (v, span) = a.get("x");
+    computed(interp, v, span)
 }
 
 pub const BUILTINS: &[Builtin] = &[
@@ -376,9 +399,10 @@ pub const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "compute",
         module: Module::Root,
-        signature: "compute(x)",
-        doc: "Computes the array now and returns it as an in-memory array.",
-        examples: &["ones(3).compute()"],
+        signature: "compute(*args)",
+        doc: "Computes arrays now and returns them in memory: `x.compute()` gives the array, \
+              `compute(a, b)` a tuple (other values pass through unchanged).",
+        examples: &["ones(3).compute()", "compute(arange(3).sum(), arange(3).mean())"],
         method: true,
         imp: compute,
     },
@@ -390,6 +414,6 @@ pub const BUILTINS: &[Builtin] = &[
               later expressions reuse it.",
         examples: &["x = arange(10, chunks=5).persist(); x.chunks"],
         method: true,
-        imp: compute,
+        imp: persist,
     },
 ];
