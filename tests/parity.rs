@@ -168,8 +168,14 @@ fn compare_numbers(got: &[Json], want: &[Json], rtol: f64, atol: f64) -> Result<
     }
     let mut bad = Vec::new();
     for (k, (g, w)) in got.iter().zip(want).enumerate() {
-        let ok = match (number(g), number(w)) {
-            (Some(a), Some(b)) => close(a, b, rtol, atol),
+        let exact_ints = g.as_i64().zip(w.as_i64()).or_else(|| {
+            // Both integers, one above i64: compare as u64.
+            g.as_u64().zip(w.as_u64()).map(|(a, b)| (a as i64, b as i64))
+        });
+        let ok = match (exact_ints, number(g), number(w)) {
+            // Integers compare exactly (f64 would merge values above 2**53).
+            (Some((a, b)), _, _) => a == b,
+            (None, Some(a), Some(b)) => close(a, b, rtol, atol),
             _ => g == w,
         };
         if !ok {
@@ -187,7 +193,7 @@ fn compare_numbers(got: &[Json], want: &[Json], rtol: f64, atol: f64) -> Result<
 }
 
 fn run_case(session: &mut Session, case: &Case) -> Result<Json, String> {
-    let code = format!("import numpy as np\n{}", case.code);
+    let code = format!("import numpy as np\nimport dask.array as da\n{}", case.code);
     let run = std::panic::AssertUnwindSafe(|| match session.eval(&case.name, &code) {
         Ok(Some(v)) => {
             session.interp().to_json(&v).map_err(|d| format!("{}: {}", d.kind.name(), d.message))

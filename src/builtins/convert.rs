@@ -4,7 +4,7 @@
 //! `astype`, `compute`, `persist`.
 
 use super::{Args, Builtin, Module};
-use crate::array::{ArrayData, DType};
+use crate::array::{ArrayData, DType, Elem};
 use crate::diag::{Diagnostic, ErrorKind, Span, did_you_mean};
 use crate::interp::{Interp, Value};
 use crate::ir::build;
@@ -24,6 +24,7 @@ pub fn to_array(v: &Value, span: Span) -> R<NodeRef> {
         Value::Int(i) => build::scalar(Scalar::Int(*i), DType::Int64),
         Value::Float(f) => build::scalar(Scalar::Float(*f), DType::Float64),
         Value::Bool(b) => build::scalar(Scalar::Bool(*b), DType::Bool),
+        Value::List(_) | Value::Tuple(_) if holds_array(v) => stack_nested(v, span)?,
         Value::List(_) | Value::Tuple(_) => build::literal(nested_to_data(v, span, None)?, None),
         other => {
             return Err(type_err(
@@ -32,6 +33,56 @@ pub fn to_array(v: &Value, span: Span) -> R<NodeRef> {
             ));
         }
     })
+}
+
+/// True when nested lists hold an array somewhere (then `array` stacks lazily).
+fn holds_array(v: &Value) -> bool {
+    match v {
+        Value::Array(_) => true,
+        Value::List(_) | Value::Tuple(_) => {
+            v.sequence().is_some_and(|items| items.iter().any(holds_array))
+        }
+        _ => false,
+    }
+}
+
+/// NumPy's `array([a, b, ...])` over arrays: the items (arrays, numbers or
+/// further lists) must have one shape, and are stacked along a new first
+/// axis, promoting their dtypes. Lazy: nothing is computed.
+fn stack_nested(v: &Value, span: Span) -> R<NodeRef> {
+    let Some(items) = v.sequence().filter(|_| matches!(v, Value::List(_) | Value::Tuple(_)))
+    else {
+        return to_array(v, span);
+    };
+    if items.is_empty() {
+        return Ok(build::literal(ArrayData::zeros(DType::Float64, &[0]), None));
+    }
+    let nodes = items.iter().map(|i| stack_nested(i, span)).collect::<R<Vec<_>>>()?;
+    if let Some(bad) = nodes.iter().find(|n| n.shape != nodes[0].shape) {
+        return Err(Diagnostic::new(
+            ErrorKind::Value,
+            format!(
+                "setting an array element with a sequence: items of shapes {} and {} cannot \
+                 form one array",
+                build::shape_str(&nodes[0].shape),
+                build::shape_str(&bad.shape)
+            ),
+            span,
+        )
+        .with_hint("every item must have the same shape"));
+    }
+    let expanded = nodes
+        .iter()
+        .map(|n| super::shape::expand(n, 0))
+        .collect::<R<Vec<_>>>()?;
+    build::concatenate(&expanded, 0).map_err(|d| d.or_span(span))
+}
+
+/// One number of a nested list, kept exact until the dtype is known.
+#[derive(Clone, Copy)]
+enum Item {
+    Int(i64),
+    Float(f64),
 }
 
 /// Builds in-memory data from nested lists of numbers (NumPy's `array`).
@@ -52,14 +103,24 @@ pub fn nested_to_data(v: &Value, span: Span, dtype: Option<DType>) -> R<ArrayDat
     let mut any = false;
     flatten(v, 0, &shape, &mut flat, &mut kind, &mut any, span)?;
     let dtype = dtype.unwrap_or(if any { kind } else { DType::Float64 });
-    Ok(ArrayData::from_f64_vec(dtype, &shape, &flat))
+    // Integers go in as integers, so 64-bit values above 2**53 stay exact.
+    Ok(crate::with_dtype!(dtype, T => {
+        let values: Vec<T> = flat
+            .iter()
+            .map(|&x| match x {
+                Item::Int(i) => T::from_i64(i),
+                Item::Float(f) => T::from_f64(f),
+            })
+            .collect();
+        T::wrap(ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(&shape), values).expect("shape matches"))
+    }))
 }
 
 fn flatten(
     v: &Value,
     depth: usize,
     shape: &[usize],
-    out: &mut Vec<f64>,
+    out: &mut Vec<Item>,
     kind: &mut DType,
     any: &mut bool,
     span: Span,
@@ -88,16 +149,16 @@ fn flatten(
             ));
         }
         Value::Bool(b) => {
-            out.push(*b as u8 as f64);
+            out.push(Item::Int(*b as i64));
             *any = true;
         }
         Value::Int(i) => {
-            out.push(*i as f64);
+            out.push(Item::Int(*i));
             *kind = DType::promote(*kind, DType::Int64);
             *any = true;
         }
         Value::Float(f) => {
-            out.push(*f);
+            out.push(Item::Float(*f));
             *kind = DType::promote(*kind, DType::Float64);
             *any = true;
         }
@@ -299,7 +360,7 @@ fn array_builtin(_: &mut Interp, a: &mut Args) -> R<Value> {
     let (obj, span) = a.get("object");
     let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?;
     let node = match &obj {
-        Value::List(_) | Value::Tuple(_) => {
+        Value::List(_) | Value::Tuple(_) if !holds_array(&obj) => {
             build::literal(nested_to_data(&obj, span, dtype)?, None)
         }
         _ => {
