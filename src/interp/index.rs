@@ -12,7 +12,7 @@ type R<T> = Result<T, Diagnostic>;
 
 /// Integer index arrays are computed when applied; beyond this many
 /// elements that would hold too much memory.
-const MAX_INDEX_ARRAY: usize = 50_000_000;
+pub const MAX_INDEX_ARRAY: usize = 50_000_000;
 
 /// One evaluated index item.
 enum Item {

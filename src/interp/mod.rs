@@ -17,6 +17,7 @@ mod stmt;
 pub mod value;
 
 pub use expr::ARRAY_ATTRS;
+pub use index::MAX_INDEX_ARRAY;
 pub use show::{repr, scalar_value};
 pub use value::{Function, FunctionBody, Value};
 
@@ -43,6 +44,7 @@ pub struct Interp {
     frames: Vec<HashMap<String, Value>>,
     seed: u64,
     stream: u64,
+    generators: Vec<GeneratorState>,
     pool: Arc<rayon::ThreadPool>,
     cancel: Arc<AtomicBool>,
     /// Run the optimizer before computing (off only to test that it does
@@ -51,11 +53,20 @@ pub struct Interp {
     out: Output,
 }
 
+/// A `random.default_rng()` generator: the seed of its own Philox key and
+/// how many random calls it has served (each call draws stream `calls`).
+#[derive(Clone, Copy, Debug)]
+struct GeneratorState {
+    seed: u64,
+    calls: u64,
+}
+
 /// The part of the interpreter a failed REPL input must not change.
 pub struct Snapshot {
     globals: HashMap<String, Value>,
     seed: u64,
     stream: u64,
+    generators: Vec<GeneratorState>,
 }
 
 impl Interp {
@@ -70,6 +81,7 @@ impl Interp {
             frames: Vec::new(),
             seed,
             stream: 0,
+            generators: Vec::new(),
             pool,
             cancel,
             optimize: true,
@@ -78,13 +90,19 @@ impl Interp {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot { globals: self.globals.clone(), seed: self.seed, stream: self.stream }
+        Snapshot {
+            globals: self.globals.clone(),
+            seed: self.seed,
+            stream: self.stream,
+            generators: self.generators.clone(),
+        }
     }
 
     pub fn restore(&mut self, s: Snapshot) {
         self.globals = s.globals;
         self.seed = s.seed;
         self.stream = s.stream;
+        self.generators = s.generators;
         self.frames.clear();
     }
 
@@ -102,6 +120,20 @@ impl Interp {
     pub fn next_stream(&mut self) -> StreamKey {
         self.stream += 1;
         StreamKey { seed: self.seed, stream: self.stream }
+    }
+
+    /// A new generator keyed by `seed`, independent of the session's streams.
+    pub fn new_generator(&mut self, seed: u64) -> Value {
+        self.generators.push(GeneratorState { seed, calls: 0 });
+        Value::Generator(self.generators.len() - 1)
+    }
+
+    /// A fresh stream of generator `id` (`None` if no such generator exists
+    /// in this session).
+    pub fn generator_stream(&mut self, id: usize) -> Option<StreamKey> {
+        let g = self.generators.get_mut(id)?;
+        g.calls += 1;
+        Some(StreamKey { seed: g.seed, stream: g.calls })
     }
 
     pub fn set_seed(&mut self, seed: u64) {
