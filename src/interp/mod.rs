@@ -5,10 +5,11 @@
 //! element). Evaluation is forced only where a concrete value is needed:
 //! printing, displaying, `compute()`, and Python code that needs a scalar
 //! (`if x.sum() > 0:`, `float(x)`). Statements live here, expressions in
-//! `expr.rs`, operators in `ops.rs`, indexing in `index.rs`, and turning
+//! `expr.rs`, operators in `ops.rs`, indexing in `index.rs` and `fancy.rs`, and turning
 //! values into text in `show.rs`.
 
 mod expr;
+mod fancy;
 mod format_spec;
 mod index;
 pub mod ops;
