@@ -1,8 +1,8 @@
-from numpy import *
-from numpy.random import default_rng
 # NumPy's Generator API: each generator owns its stream. arr's values are
 # counter-based (Philox), not NumPy's PCG64 values, so this prints shapes,
 # dtypes, ranges and statistics, which agree with NumPy's.
+from numpy import *
+from numpy.random import default_rng
 rng = default_rng(2024)
 print(rng)
 

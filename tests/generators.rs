@@ -63,7 +63,8 @@ fn same_seed_same_values_and_independent_of_the_session_stream() {
     assert_ne!(a, c);
     // A generator's calls do not move the session's stream.
     let d = run("random.random(10)", 1);
-    let e = run("g = random.default_rng(1); g.random(3); g.integers(0, 5, 3); random.random(10)", 1);
+    let e =
+        run("g = random.default_rng(1); g.random(3); g.integers(0, 5, 3); random.random(10)", 1);
     assert_eq!(d, e);
     // Successive calls of one generator differ; a copy of it is the same generator.
     let f = run("g = random.default_rng(1); h = g; g.random(4) - h.random(4)", 1);

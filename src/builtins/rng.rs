@@ -188,11 +188,8 @@ fn integers(i: &mut Interp, a: &mut Args) -> R<Value> {
         return Err(value_err(format!("high is out of bounds for {dtype}"), high_span));
     }
     let Some(high) = top.checked_add(1) else {
-        return Err(value_err(
-            "integers up to 2**63 - 1 inclusive are not supported",
-            high_span,
-        )
-        .with_hint("use high=2**63 - 1 without endpoint=True"));
+        return Err(value_err("integers up to 2**63 - 1 inclusive are not supported", high_span)
+            .with_hint("use high=2**63 - 1 without endpoint=True"));
     };
     Ok(cast_value(draw(i, a, Distribution::RandInt { low, high })?, dtype))
 }
@@ -266,7 +263,8 @@ fn probabilities(interp: &mut Interp, a: &Args, n: u64, generator: bool) -> R<Op
     }
     let (v, span) = a.get("p");
     // The generator's messages start with a capital, the legacy module's not.
-    let msg = |gen_msg: &str, legacy: &str| value_err(if generator { gen_msg } else { legacy }, span);
+    let msg =
+        |gen_msg: &str, legacy: &str| value_err(if generator { gen_msg } else { legacy }, span);
     let node = to_array(&v, span)?;
     if node.ndim() != 1 {
         return Err(msg("p must be 1-dimensional", "'p' must be 1-dimensional"));
@@ -278,19 +276,27 @@ fn probabilities(interp: &mut Interp, a: &Args, n: u64, generator: bool) -> R<Op
         return Err(too_large(node.size(), span));
     }
     let p = interp.compute(&node).map_err(|d| d.or_span(span))?.to_f64_vec();
-    // Neumaier's compensated sum, as NumPy's Kahan sum, for the check.
-    let (mut sum, mut comp) = (0.0f64, 0.0f64);
-    for &x in &p {
-        let t = sum + x;
-        comp += if sum.abs() >= x.abs() { (sum - t) + x } else { (x - t) + sum };
-        sum = t;
-    }
-    let sum = sum + comp;
+    // Neumaier's compensated sum, as NumPy's Kahan sum, for the check (a
+    // plain sum when an entry is infinite, which compensation would make NaN).
+    let sum = if p.iter().all(|x| x.is_finite()) {
+        let (mut sum, mut comp) = (0.0f64, 0.0f64);
+        for &x in &p {
+            let t = sum + x;
+            comp += if sum.abs() >= x.abs() { (sum - t) + x } else { (x - t) + sum };
+            sum = t;
+        }
+        sum + comp
+    } else {
+        p.iter().sum()
+    };
     if sum.is_nan() {
         return Err(msg("Probabilities contain NaN", "probabilities contain NaN"));
     }
     if p.iter().any(|&x| x < 0.0) {
-        return Err(msg("Probabilities are not non-negative", "probabilities are not non-negative"));
+        return Err(msg(
+            "Probabilities are not non-negative",
+            "probabilities are not non-negative",
+        ));
     }
     if (sum - 1.0).abs() > f64::EPSILON.sqrt() {
         return Err(msg(
@@ -319,8 +325,8 @@ fn index_array(a: &Args, idx: Vec<u64>, shape: &[usize]) -> R<NodeRef> {
     let data = ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(shape), values)
         .map_err(|e| value_err(e.to_string(), a.call_span))?;
     let (cv, cs) = a.get("chunks");
-    let chunks = build::chunks_for(&to_chunks(&cv, cs)?, shape, DType::Int64)
-        .map_err(|d| d.or_span(cs))?;
+    let chunks =
+        build::chunks_for(&to_chunks(&cv, cs)?, shape, DType::Int64).map_err(|d| d.or_span(cs))?;
     Ok(build::literal(ArrayData::I64(data), Some(chunks)))
 }
 
@@ -337,7 +343,8 @@ fn gather(a: &Args, x: &NodeRef, axis: usize, idx: Vec<u64>, shape: &[usize]) ->
 
 fn choice(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let generator = a.receiver.is_some();
-    let shape = if a.is_none("size") { vec![] } else { to_shape(&a.value("size"), a.span("size"))? };
+    let shape =
+        if a.is_none("size") { vec![] } else { to_shape(&a.value("size"), a.span("size"))? };
     let count: usize = shape.iter().product();
     let pop = population(a, generator, count)?;
     let n = match &pop {
@@ -677,7 +684,10 @@ pub(super) const BUILTINS: &[Builtin] = &[
         "permutation",
         "permutation(x, axis=0, chunks='auto')",
         "A random permutation of `arange(x)` (int `x`), or of an array's items along `axis`.",
-        &["random.default_rng(0).permutation(6)", "random.default_rng(0).permutation(eye(3), axis=1)"],
+        &[
+            "random.default_rng(0).permutation(6)",
+            "random.default_rng(0).permutation(eye(3), axis=1)",
+        ],
         permutation,
     ),
     method(

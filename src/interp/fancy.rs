@@ -50,7 +50,12 @@ fn index_err(msg: impl Into<String>, span: Span) -> Diagnostic {
 
 impl Interp {
     /// `x[items]` where some item is an integer array or a boolean mask.
-    pub(super) fn advanced_index(&mut self, x: &NodeRef, items: Vec<Item>, span: Span) -> R<NodeRef> {
+    pub(super) fn advanced_index(
+        &mut self,
+        x: &NodeRef,
+        items: Vec<Item>,
+        span: Span,
+    ) -> R<NodeRef> {
         let used: usize = items.iter().map(consumed).sum();
         if used > x.ndim() {
             return Err(index_err(
@@ -126,8 +131,7 @@ impl Interp {
                     let mut inner = mask.size();
                     for &len in &mask.shape {
                         inner /= len.max(1);
-                        let coords =
-                            hits.iter().map(|&h| ((h / inner.max(1)) % len.max(1)) as i64);
+                        let coords = hits.iter().map(|&h| ((h / inner.max(1)) % len.max(1)) as i64);
                         out.push(Entry::Array(coords.collect(), vec![hits.len()], s));
                     }
                     axis += mask.ndim();

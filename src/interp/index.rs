@@ -3,8 +3,8 @@
 //! strings and dicts.
 
 use super::{Interp, Value};
-use crate::builtins::to_int;
 use crate::array::DType;
+use crate::builtins::to_int;
 use crate::diag::{Diagnostic, ErrorKind, Span};
 use crate::ir::{AxisSel, build};
 use crate::syntax::ast::IndexItem;

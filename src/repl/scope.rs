@@ -70,8 +70,9 @@ pub fn member(v: &Value, attr: &str) -> Option<Value> {
             builtins::constants(*m).into_iter().find(|(n, _)| *n == attr).map(|(_, v)| v)
         }
         Value::Array(_) => builtins::method(attr).map(|b| Value::Method(Box::new(v.clone()), b)),
-        Value::Generator(_) => builtins::lookup(Module::Generator, attr)
-            .map(|b| Value::Method(Box::new(v.clone()), b)),
+        Value::Generator(_) => {
+            builtins::lookup(Module::Generator, attr).map(|b| Value::Method(Box::new(v.clone()), b))
+        }
         _ => None,
     }
 }
