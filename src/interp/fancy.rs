@@ -321,3 +321,32 @@ fn move_block(z: &NodeRef, from: usize, len: usize, to: usize) -> build::BuildRe
     perm.extend_from_slice(&others[to..]);
     build::transpose(z, perm)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ravel_multi_index_broadcasts_the_index_arrays() {
+        // x[rows[:, None], cols] on a 4 x 6 array: rows (3, 1), cols (2,).
+        let (rows_shape, cols_shape) = ([3, 1], [2]);
+        let adv = [
+            Advanced { idx: vec![3, 0, 2], shape: &rows_shape, axis: 0, len: 4 },
+            Advanced { idx: vec![5, 1], shape: &cols_shape, axis: 1, len: 6 },
+        ];
+        assert_eq!(ravel_multi_index(&adv, &[3, 2]), vec![23, 19, 5, 1, 17, 13]);
+        // A broadcast index shape with a zero-length axis has no positions.
+        assert!(ravel_multi_index(&adv, &[0, 2]).is_empty());
+    }
+
+    #[test]
+    fn move_block_puts_the_index_axes_in_place() {
+        let x = build::literal(
+            crate::array::ArrayData::zeros(crate::array::DType::Int64, &[2, 3, 4, 5]),
+            None,
+        );
+        assert_eq!(move_block(&x, 0, 2, 1).unwrap().shape, vec![4, 2, 3, 5]);
+        assert_eq!(move_block(&x, 2, 1, 0).unwrap().shape, vec![4, 2, 3, 5]);
+        assert_eq!(move_block(&x, 1, 2, 1).unwrap().shape, vec![2, 3, 4, 5]);
+    }
+}
