@@ -535,3 +535,95 @@ fn typed_calls_of_every_builtin_do_not_panic() {
         failed.join("\n")
     );
 }
+
+/// Generator methods, `choice`/`permutation` and advanced indexing with
+/// bad inputs: wrong types, empty and huge populations, bad probabilities,
+/// out-of-range and non-broadcasting index arrays.
+#[test]
+fn generators_and_fancy_indexing_bad_inputs_do_not_panic() {
+    let mut programs: Vec<String> = [
+        "random.default_rng(-1)",
+        "random.default_rng(1.5)",
+        "random.default_rng([1, -2])",
+        "random.default_rng('a')",
+        "g = random.default_rng(0); g.shuffle(arange(3))",
+        "random.shuffle(arange(3))",
+        "g = random.default_rng(0); g.nope",
+        "g = random.default_rng(0); g + 1",
+        "g = random.default_rng(0); g[0]",
+        "g = random.default_rng(0); g()",
+        "random.default_rng(0).integers(5, 5)",
+        "random.default_rng(0).integers(5, 4, endpoint=True)",
+        "random.default_rng(0).integers(0, 300, dtype=uint8)",
+        "random.default_rng(0).integers(-1, 3, dtype=uint64)",
+        "random.default_rng(0).integers(0, 2**63 - 1, endpoint=True)",
+        "random.default_rng(0).integers(-2**63, 2**63 - 1)",
+        "random.default_rng(0).integers(0, 2, dtype=float64)",
+        "random.default_rng(0).random(dtype=int64)",
+        "random.default_rng(0).random(-1)",
+        "random.default_rng(0).choice(0, 1)",
+        "random.default_rng(0).choice(0, 0)",
+        "random.default_rng(0).choice(-3)",
+        "random.default_rng(0).choice([], 2)",
+        "random.default_rng(0).choice(2.5, 2)",
+        "random.default_rng(0).choice(array(5), 2)",
+        "random.default_rng(0).choice(3, 5, replace=False)",
+        "random.default_rng(0).choice(3, 2, p=[0.5, 0.5])",
+        "random.default_rng(0).choice(2, 2, p=[[0.5, 0.5]])",
+        "random.default_rng(0).choice(2, 2, p=[nan, 1])",
+        "random.default_rng(0).choice(2, 2, p=[-0.5, 1.5])",
+        "random.default_rng(0).choice(2, 2, p=[0.5, 0.6])",
+        "random.default_rng(0).choice(2, 2, p=[inf, 0])",
+        "random.default_rng(0).choice(3, 3, replace=False, p=[1, 0, 0])",
+        "random.default_rng(0).choice(10**18, 10**9)",
+        "random.default_rng(0).choice(10**18, 5, replace=False)",
+        "random.default_rng(0).choice(2**63 - 1, 3, replace=False)",
+        "random.default_rng(0).choice(arange(6).reshape(2, 3), 2, axis=5)",
+        "random.default_rng(0).choice(ones((0, 3)), 2, axis=1)",
+        "random.default_rng(0).permutation(-5)",
+        "random.default_rng(0).permutation(10**12)",
+        "random.default_rng(0).permutation(2.5)",
+        "random.default_rng(0).permutation(arange(6), axis=1)",
+        "random.default_rng(0).permuted(arange(6), axis=3)",
+        "random.default_rng(0).permuted(5)",
+        "random.default_rng(0).permuted(ones((10**5, 10**5)))",
+        "random.permutation(array(3.0))",
+        "random.choice(ones((2, 2)), 1)",
+        "x = arange(24).reshape(2, 3, 4); x[[0, 1], [0, 1, 2]]",
+        "x = arange(24).reshape(2, 3, 4); x[[0, 5], [0, 1]]",
+        "x = arange(24).reshape(2, 3, 4); x[[0, 1], [0, -9]]",
+        "x = arange(24).reshape(2, 3, 4); x[[0], [0], [0], [0]]",
+        "x = arange(24).reshape(2, 3, 4); x[[0], ..., ..., [0]]",
+        "x = arange(24).reshape(2, 3, 4); x[:, array([True, False])]",
+        "x = arange(24).reshape(2, 3, 4); x[array([True, False]), [[0]], None, [3, 2, 1, 0]]",
+        "x = arange(24).reshape(2, 3, 4); x[array(True), [0]]",
+        "x = arange(24).reshape(2, 3, 4); x[[0.5], [1]]",
+        "x = arange(24).reshape(2, 3, 4); x[[], [], []]",
+        "x = arange(24).reshape(2, 3, 4); x[[[]], [0]]",
+        "x = ones((0, 3)); x[[0], [0]]",
+        "x = ones((0, 3)); x[[], [0]]",
+        "x = ones((3, 0)); x[[0, 1], :][:, []]",
+        "x = arange(6).reshape(2, 3); x[[2**62, 0], [0, 0]]",
+        "x = arange(6).reshape(2, 3); x[(0, 1), 'a']",
+        "x = arange(6).reshape(2, 3); x[x > 2, [0]]",
+        "x = arange(6).reshape(2, 3); x[x > 2, None, ...]",
+        "x = arange(6).reshape(2, 3); x[1, x[0] > 0]",
+        "x = ones((10**6, 10**6)); x[arange(10**5)[:, None], arange(10**5)]",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut r = Rng(0x5EED_0004);
+    for b in arr::builtins::all().iter().filter(|b| b.module == arr::builtins::Module::Generator) {
+        for _ in 0..3 {
+            let call = typed_call(&mut r, b).replacen(
+                &format!("{}(", b.name),
+                &format!("g.{}(", b.name),
+                1,
+            );
+            programs.push(format!("g = random.default_rng(1)\n{call}"));
+        }
+    }
+    let failed = panics(&programs);
+    assert!(failed.is_empty(), "{} programs panicked:\n{}", failed.len(), failed.join("\n"));
+}

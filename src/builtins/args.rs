@@ -105,6 +105,10 @@ pub struct Args {
     params: &'static [ParamSpec],
     slots: Vec<Option<(Value, Span)>>,
     pub varargs: Vec<(Value, Span)>,
+    /// The object a method of a non-array value was called on (a
+    /// `Generator`); `None` for plain calls and array methods, whose array
+    /// is their first argument.
+    pub receiver: Option<Value>,
 }
 
 impl Args {
@@ -180,7 +184,7 @@ impl Args {
                 .with_hint(format!("the signature is {}", func.signature)));
             }
         }
-        Ok(Args { func, call_span, params, slots, varargs })
+        Ok(Args { func, call_span, params, slots, varargs, receiver: None })
     }
 
     fn index(&self, name: &str) -> usize {

@@ -358,7 +358,7 @@ fn argwhere(interp: &mut Interp, a: &mut Args) -> R<Value> {
 }
 
 /// The most indices `take` computes and holds (as integer-array indexing does).
-const MAX_TAKE_INDICES: usize = 50_000_000;
+const MAX_TAKE_INDICES: usize = crate::interp::MAX_INDEX_ARRAY;
 
 /// `take(a, indices, axis)`: `a[..., indices, ...]` along one axis (the
 /// flattened array without an axis). The indices are computed now (they

@@ -33,12 +33,12 @@ fn any(_: f64) -> bool {
     true
 }
 
-fn exponential(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn exponential(i: &mut Interp, a: &mut Args) -> R<Value> {
     let scale = param(i, a, "scale", non_negative, "scale < 0")?;
     draw(i, a, Distribution::Exponential { scale })
 }
 
-fn poisson(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn poisson(i: &mut Interp, a: &mut Args) -> R<Value> {
     let lam = param(i, a, "lam", |x| x.is_nan() || x <= POISSON_LAM_MAX, "lam value too large")?;
     let lam = if lam >= 0.0 {
         lam
@@ -48,7 +48,7 @@ fn poisson(i: &mut Interp, a: &mut Args) -> R<Value> {
     draw(i, a, Distribution::Poisson { lam })
 }
 
-fn binomial(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn binomial(i: &mut Interp, a: &mut Args) -> R<Value> {
     let n = to_int(&a.value("n"), a.span("n"), "n")?;
     if n < 0 {
         return Err(Diagnostic::new(ErrorKind::Value, "n < 0", a.span("n")));
@@ -57,40 +57,40 @@ fn binomial(i: &mut Interp, a: &mut Args) -> R<Value> {
     draw(i, a, Distribution::Binomial { n, p })
 }
 
-fn geometric(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn geometric(i: &mut Interp, a: &mut Args) -> R<Value> {
     let p = param(i, a, "p", |x| x > 0.0 && x <= 1.0, "p <= 0, p > 1 or p contains NaNs")?;
     draw(i, a, Distribution::Geometric { p })
 }
 
-fn gamma(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn gamma(i: &mut Interp, a: &mut Args) -> R<Value> {
     let shape = param(i, a, "shape", non_negative, "shape < 0")?;
     let scale = param(i, a, "scale", non_negative, "scale < 0")?;
     draw(i, a, Distribution::Gamma { shape, scale })
 }
 
-fn standard_gamma(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn standard_gamma(i: &mut Interp, a: &mut Args) -> R<Value> {
     let shape = param(i, a, "shape", non_negative, "shape < 0")?;
     draw(i, a, Distribution::Gamma { shape, scale: 1.0 })
 }
 
-fn beta(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn beta(i: &mut Interp, a: &mut Args) -> R<Value> {
     let pa = param(i, a, "a", positive, "a <= 0")?;
     let pb = param(i, a, "b", positive, "b <= 0")?;
     draw(i, a, Distribution::Beta { a: pa, b: pb })
 }
 
-fn lognormal(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn lognormal(i: &mut Interp, a: &mut Args) -> R<Value> {
     let mean = param(i, a, "mean", any, "")?;
     let sigma = param(i, a, "sigma", non_negative, "sigma < 0")?;
     draw(i, a, Distribution::LogNormal { mean, sigma })
 }
 
-fn chisquare(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn chisquare(i: &mut Interp, a: &mut Args) -> R<Value> {
     let df = param(i, a, "df", positive, "df <= 0")?;
     draw(i, a, Distribution::ChiSquare { df })
 }
 
-fn pareto(i: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn pareto(i: &mut Interp, a: &mut Args) -> R<Value> {
     let pa = param(i, a, "a", positive, "a <= 0")?;
     draw(i, a, Distribution::Pareto { a: pa })
 }

@@ -77,6 +77,8 @@ pub enum Module {
     Dask,
     /// Python's own builtins (`print`, `len`, `range`...), reached by bare name only.
     Python,
+    /// Methods of a `random.default_rng()` generator (`rng.normal(...)`).
+    Generator,
 }
 
 impl Module {
@@ -86,6 +88,7 @@ impl Module {
             Module::Random => "numpy.random",
             Module::Dask => "dask",
             Module::Python => "builtins",
+            Module::Generator => "numpy.random.Generator",
         }
     }
 }
@@ -130,6 +133,7 @@ impl Builtin {
     pub fn qualified(&self) -> String {
         match self.module {
             Module::Random => format!("random.{}", self.name),
+            Module::Generator => format!("Generator.{}", self.name),
             _ => self.name.to_string(),
         }
     }
@@ -224,6 +228,6 @@ pub fn constants(module: Module) -> Vec<(&'static str, Value)> {
             v
         }
         Module::Dask => vec![("array", Value::Module(Module::Root))],
-        Module::Random | Module::Python => vec![],
+        Module::Random | Module::Python | Module::Generator => vec![],
     }
 }

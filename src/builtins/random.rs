@@ -1,7 +1,9 @@
 //! `random.*`: NumPy's argument conventions (`loc, scale, size`) over
 //! arr's counter-based generator. Each call draws a fresh stream from the
 //! session seed, so a program gives the same numbers on every run, at any
-//! chunking and thread count; `random.seed(n)` restarts the sequence.
+//! chunking and thread count; `random.seed(n)` restarts the sequence. The
+//! same functions serve a `default_rng()` generator's methods, which draw
+//! from the generator's own streams instead (see `rng.rs`).
 
 use super::convert::*;
 use super::{Args, Builtin, Module};
@@ -30,7 +32,7 @@ pub(super) fn random_array(
     let (cv, cs) = a.get("chunks");
     let chunks =
         build::chunks_for(&to_chunks(&cv, cs)?, &shape, dtype).map_err(|d| d.or_span(cs))?;
-    let key = interp.next_stream();
+    let key = super::rng::stream_key(interp, a)?;
     Ok(Value::Array(build::generate(Generator::Random { dist, key }, shape, dtype, chunks)))
 }
 
@@ -47,7 +49,7 @@ pub(super) fn num(interp: &mut Interp, a: &Args, name: &str) -> R<f64> {
     to_f64(interp, &v, span, name)
 }
 
-fn normal(interp: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn normal(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let loc = num(interp, a, "loc")?;
     let scale = num(interp, a, "scale")?;
     if scale < 0.0 {
@@ -56,7 +58,7 @@ fn normal(interp: &mut Interp, a: &mut Args) -> R<Value> {
     draw(interp, a, Distribution::Normal { loc, scale })
 }
 
-fn uniform(interp: &mut Interp, a: &mut Args) -> R<Value> {
+pub(super) fn uniform(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let low = num(interp, a, "low")?;
     let high = num(interp, a, "high")?;
     draw(interp, a, Distribution::Uniform { low, high })

@@ -267,9 +267,11 @@ fn first_k_in(r: AxisRange, lo: i64, hi: i64) -> Option<usize> {
     (k < r.len && (lo..hi).contains(&idx)).then_some(k)
 }
 
-/// Integer-array indexing: the region's positions map to input indices;
-/// the input is read one touched chunk at a time (only the span of indices
-/// that chunk serves), and rows are gathered in output order.
+/// Integer-array indexing: the region's positions map to input indices,
+/// grouped by the input chunk that holds them; each touched chunk is read
+/// once (only the span of indices it serves) and its rows are copied to
+/// their output positions. Indices in random order (a permutation) thus
+/// cost one read per touched chunk, not one per index.
 fn eval_take(
     node: &NodeRef,
     axis: usize,
@@ -282,31 +284,27 @@ fn eval_take(
     let wanted: Vec<usize> =
         (0..r.len).map(|k| indices[(r.start + k as i64 * r.step) as usize]).collect();
     let offs = crate::ir::chunks::offsets(&x.chunks[axis]);
-    let chunk_of = |i: usize| offs.partition_point(|&o| o <= i) - 1;
-    let mut out: Option<ArrayData> = None;
-    // Runs of consecutive outputs served by the same input chunk.
-    let mut k = 0;
-    while k < wanted.len() {
-        let c = chunk_of(wanted[k]);
-        let mut end = k + 1;
-        while end < wanted.len() && chunk_of(wanted[end]) == c {
-            end += 1;
-        }
-        let run = &wanted[k..end];
-        let (lo, hi) =
-            (*run.iter().min().expect("non-empty"), *run.iter().max().expect("non-empty"));
+    let chunk_of: Vec<usize> =
+        wanted.iter().map(|&i| offs.partition_point(|&o| o <= i) - 1).collect();
+    // Output positions by input chunk, in output order within a chunk.
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&k| (chunk_of[k], k));
+    let mut out = ArrayData::zeros(node.dtype, &region_shape(region));
+    for group in order.chunk_by(|&a, &b| chunk_of[a] == chunk_of[b]) {
+        let lo = group.iter().map(|&k| wanted[k]).min().expect("non-empty group");
+        let hi = group.iter().map(|&k| wanted[k]).max().expect("non-empty group");
         let mut sub = region.clone();
         sub[axis] = AxisRange { start: lo as i64, step: 1, len: hi - lo + 1 };
         let block = eval(x, &sub, ctx)?;
-        let picked = with_data!(block, b, T => {
-            let rows: Vec<usize> = run.iter().map(|&i| i - lo).collect();
-            T::wrap(b.select(ndarray::Axis(axis), &rows))
+        out = with_data!(out, o, T => {
+            let mut o = o;
+            let b = T::unwrap(block).expect("same dtype");
+            let ax = ndarray::Axis(axis);
+            for &k in group {
+                o.index_axis_mut(ax, k).assign(&b.index_axis(ax, wanted[k] - lo));
+            }
+            T::wrap(o)
         });
-        out = Some(match out {
-            None => picked,
-            Some(acc) => concat(acc, picked, axis),
-        });
-        k = end;
     }
-    Ok(out.unwrap_or_else(|| ArrayData::zeros(node.dtype, &region_shape(region))))
+    Ok(out)
 }

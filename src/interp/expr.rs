@@ -251,6 +251,22 @@ impl Interp {
                     },
                 })
             }
+            Value::Generator(_) => match builtins::lookup(Module::Generator, name) {
+                Some(b) => Ok(Value::Method(Box::new(v), b)),
+                None => {
+                    let mut d = Diagnostic::new(
+                        ErrorKind::Name,
+                        format!("'Generator' object has no attribute '{name}'"),
+                        span,
+                    )
+                    .with_label("unknown attribute");
+                    let names = builtins::names_in(Module::Generator);
+                    if let Some(s) = did_you_mean(name, names.iter().copied()) {
+                        d = d.with_hint(format!("did you mean `{s}`?"));
+                    }
+                    Err(d)
+                }
+            },
             Value::DType(d) => match name {
                 "name" => Ok(Value::str(d.name())),
                 "itemsize" => Ok(Value::Int(d.size() as i64)),
@@ -353,6 +369,13 @@ impl Interp {
         match f {
             Value::Builtin(b) => {
                 let mut args = Args::bind(b, positional, keywords, span)?;
+                (b.imp)(self, &mut args).map_err(|d| d.or_span(span))
+            }
+            Value::Method(recv, b) if b.module == Module::Generator => {
+                // A generator is not an argument: its methods take NumPy's
+                // parameters and find their generator in `receiver`.
+                let mut args = Args::bind(b, positional, keywords, span)?;
+                args.receiver = Some(*recv);
                 (b.imp)(self, &mut args).map_err(|d| d.or_span(span))
             }
             Value::Method(recv, b) => {

@@ -1,21 +1,23 @@
 //! Indexing: `x[...]` on arrays (basic NumPy indexing, lazily, as a slice
-//! node) and on Python sequences, strings and dicts.
+//! node; integer arrays and masks in `fancy.rs`) and on Python sequences,
+//! strings and dicts.
 
 use super::{Interp, Value};
+use crate::array::DType;
 use crate::builtins::to_int;
 use crate::diag::{Diagnostic, ErrorKind, Span};
 use crate::ir::{AxisSel, build};
-use crate::syntax::ast::{Expr, IndexItem};
+use crate::syntax::ast::IndexItem;
 use std::sync::Arc;
 
 type R<T> = Result<T, Diagnostic>;
 
 /// Integer index arrays are computed when applied; beyond this many
 /// elements that would hold too much memory.
-const MAX_INDEX_ARRAY: usize = 50_000_000;
+pub const MAX_INDEX_ARRAY: usize = 50_000_000;
 
 /// One evaluated index item.
-enum Item {
+pub(super) enum Item {
     Int(i64, Span),
     Slice(Option<i64>, Option<i64>, Option<i64>, Span),
     NewAxis,
@@ -59,7 +61,7 @@ pub fn slice_indices(
     Ok((start, step, count as usize))
 }
 
-fn norm_index(i: i64, len: usize, axis: usize, span: Span) -> R<usize> {
+pub(super) fn norm_index(i: i64, len: usize, axis: usize, span: Span) -> R<usize> {
     let n = len as i64;
     if i < -n || i >= n {
         return Err(Diagnostic::new(
@@ -95,79 +97,89 @@ impl Interp {
                     ));
                 }
                 IndexItem::Expr(e) => match self.eval(e)? {
-                    Value::None => out.push(Item::NewAxis),
-                    Value::Ellipsis => out.push(Item::Ellipsis),
-                    Value::Int(i) => out.push(Item::Int(i, e.span)),
-                    Value::Array(n) if n.dtype == crate::array::DType::Bool && n.ndim() > 0 => {
-                        out.push(Item::Mask(n, e.span))
-                    }
-                    v @ (Value::Array(_) | Value::List(_)) => {
-                        let node = crate::builtins::to_array(&v, e.span)?;
-                        if node.dtype == crate::array::DType::Bool {
-                            out.push(Item::Mask(node, e.span));
-                        } else if node.dtype.is_integer() && node.size() > MAX_INDEX_ARRAY {
-                            return Err(Diagnostic::new(
-                                ErrorKind::Memory,
-                                format!("an index array of {} elements is larger than arr holds in memory for indexing ({MAX_INDEX_ARRAY})", node.size()),
-                                e.span,
-                            )
-                            .with_hint("use slices, or a boolean mask, which is evaluated chunk by chunk"));
-                        } else if node.dtype.is_integer() {
-                            // Index arrays are small: compute them now, so the
-                            // result's shape and chunks are known.
-                            let data = self.compute(&node).map_err(|d| d.or_span(e.span))?;
-                            let idx = data.to_f64_vec().into_iter().map(|f| f as i64).collect();
-                            out.push(Item::Take(idx, node.shape.clone(), e.span));
-                        } else {
-                            return Err(Diagnostic::new(
-                                ErrorKind::Index,
-                                format!(
-                                    "arrays used as indices must be of integer or boolean type, not {}",
-                                    node.dtype
-                                ),
-                                e.span,
-                            ));
-                        }
-                    }
-                    Value::Bool(_) => {
-                        return Err(Diagnostic::new(
-                            ErrorKind::Index,
-                            "a bare True/False index is not supported",
-                            e.span,
-                        )
-                        .with_hint("use a boolean array of the array's shape, e.g. x[x > 0]"));
-                    }
-                    // `x[(0, 1)]` is `x[0, 1]`.
-                    Value::Tuple(t) if matches!(e.node, Expr::Tuple(_)) || items.len() == 1 => {
+                    // `x[t]` with a tuple `t` is `x[t[0], t[1], ...]`; a tuple
+                    // among several items is an index array, as in NumPy.
+                    Value::Tuple(t) if items.len() == 1 => {
                         for v in t.iter() {
-                            match v {
-                                Value::Int(i) => out.push(Item::Int(*i, e.span)),
-                                Value::None => out.push(Item::NewAxis),
-                                Value::Ellipsis => out.push(Item::Ellipsis),
-                                other => {
-                                    return Err(Diagnostic::new(
-                                        ErrorKind::Index,
-                                        format!("invalid index of type {}", other.type_name()),
-                                        e.span,
-                                    ));
-                                }
-                            }
+                            self.push_item(v.clone(), e.span, &mut out)?;
                         }
                     }
-                    other => {
-                        return Err(Diagnostic::new(
-                            ErrorKind::Index,
-                            format!(
-                                "only integers, slices, None and ... are valid indices, not {}",
-                                other.type_name()
-                            ),
-                            e.span,
-                        ));
-                    }
+                    v => self.push_item(v, e.span, &mut out)?,
                 },
             }
         }
         Ok(out)
+    }
+
+    /// Classifies one evaluated index value; integer index arrays are
+    /// computed now (they are small), so the result's shape is known.
+    fn push_item(&mut self, v: Value, span: Span, out: &mut Vec<Item>) -> R<()> {
+        let item = match v {
+            Value::None => Item::NewAxis,
+            Value::Ellipsis => Item::Ellipsis,
+            Value::Int(i) => Item::Int(i, span),
+            Value::Array(n) if n.dtype == DType::Bool && n.ndim() > 0 => Item::Mask(n, span),
+            Value::Array(ref n) if n.ndim() == 0 && n.dtype.is_integer() => {
+                let data = self.compute(n).map_err(|d| d.or_span(span))?;
+                Item::Int(data.get_f64(0) as i64, span)
+            }
+            v @ (Value::Array(_) | Value::List(_) | Value::Tuple(_)) => {
+                let node = crate::builtins::to_array(&v, span)?;
+                // An empty list is an empty integer index, as in NumPy.
+                let empty_list = node.size() == 0 && !matches!(v, Value::Array(_));
+                if node.dtype == DType::Bool && node.ndim() > 0 {
+                    Item::Mask(node, span)
+                } else if (node.dtype.is_integer() || empty_list) && node.size() > MAX_INDEX_ARRAY {
+                    return Err(Diagnostic::new(
+                        ErrorKind::Memory,
+                        format!("an index array of {} elements is larger than arr holds in memory for indexing ({MAX_INDEX_ARRAY})", node.size()),
+                        span,
+                    )
+                    .with_hint("use slices, or a boolean mask, which is evaluated chunk by chunk"));
+                } else if node.dtype.is_integer() || empty_list {
+                    let data = self.compute(&node).map_err(|d| d.or_span(span))?;
+                    let idx = data.to_f64_vec().into_iter().map(|f| f as i64).collect();
+                    Item::Take(idx, node.shape.clone(), span)
+                } else if node.dtype == DType::Bool {
+                    return Err(Diagnostic::new(
+                        ErrorKind::Index,
+                        "a 0-d boolean index is not supported",
+                        span,
+                    )
+                    .with_hint("use a boolean array of the array's shape, e.g. x[x > 0]"));
+                } else {
+                    return Err(Diagnostic::new(
+                        ErrorKind::Index,
+                        format!(
+                            "arrays used as indices must be of integer or boolean type, not {}",
+                            node.dtype
+                        ),
+                        span,
+                    ));
+                }
+            }
+            Value::Bool(_) => {
+                return Err(Diagnostic::new(
+                    ErrorKind::Index,
+                    "a bare True/False index is not supported",
+                    span,
+                )
+                .with_hint("use a boolean array of the array's shape, e.g. x[x > 0]"));
+            }
+            other => {
+                return Err(Diagnostic::new(
+                    ErrorKind::Index,
+                    format!(
+                        "only integers, slices, None, ... and integer or boolean arrays are \
+                         valid indices, not {}",
+                        other.type_name()
+                    ),
+                    span,
+                ));
+            }
+        };
+        out.push(item);
+        Ok(())
     }
 
     pub(super) fn index_value(
@@ -196,20 +208,10 @@ impl Interp {
         }
         let items = self.items(items)?;
         match v {
-            Value::Array(node) if items.iter().any(|i| matches!(i, Item::Take(..))) => {
-                Ok(Value::Array(take_items(&node, &items, span)?))
-            }
-            Value::Array(node) if items.iter().any(|i| matches!(i, Item::Mask(..))) => {
-                let [Item::Mask(mask, mspan)] = items.as_slice() else {
-                    return Err(Diagnostic::new(
-                        ErrorKind::Index,
-                        "a boolean mask combined with other indices is not supported yet",
-                        span,
-                    )
-                    .with_hint("index in two steps, e.g. x[mask][:, 1:]"));
-                };
-                build::check_mask(&node, mask).map_err(|d| d.or_span(*mspan))?;
-                Ok(Value::Array(self.masked(&node, mask).map_err(|d| d.or_span(span))?))
+            Value::Array(node)
+                if items.iter().any(|i| matches!(i, Item::Take(..) | Item::Mask(..))) =>
+            {
+                Ok(Value::Array(self.advanced_index(&node, items, span)?))
             }
             Value::Array(node) => {
                 let sels = array_selection(&node.shape, &items, span)?;
@@ -293,63 +295,8 @@ impl Interp {
     }
 }
 
-/// `x[..., idx, ...]` with one integer-array index and full slices (or
-/// `...`) elsewhere; the result has the index array's shape at that axis.
-fn take_items(x: &crate::ir::NodeRef, items: &[Item], span: Span) -> R<crate::ir::NodeRef> {
-    let unsupported = || {
-        Diagnostic::new(
-            ErrorKind::Index,
-            "an integer-array index combined with other indices is not supported yet",
-            span,
-        )
-        .with_hint("index in two steps, e.g. x[:, 1:][idx]")
-    };
-    let mut axis = None;
-    let mut position = 0;
-    let consumed = items.iter().filter(|i| !matches!(i, Item::Ellipsis)).count();
-    if consumed > x.ndim() {
-        return Err(Diagnostic::new(ErrorKind::Index, "too many indices for array", span));
-    }
-    for it in items {
-        match it {
-            Item::Take(idx, shape, s) => axis = Some((position, idx, shape, *s)),
-            Item::Slice(None, None, None, _) => {}
-            Item::Ellipsis => {
-                position += x.ndim() - consumed;
-                continue;
-            }
-            _ => return Err(unsupported()),
-        }
-        position += 1;
-    }
-    let Some((axis, idx, idx_shape, s)) = axis else { return Err(unsupported()) };
-    let n = x.shape[axis] as i64;
-    let normalized = idx
-        .iter()
-        .map(|&i| {
-            if i < -n || i >= n {
-                Err(Diagnostic::new(
-                    ErrorKind::Index,
-                    format!("index {i} is out of bounds for axis {axis} with size {n}"),
-                    s,
-                ))
-            } else {
-                Ok(if i < 0 { (i + n) as usize } else { i as usize })
-            }
-        })
-        .collect::<R<Vec<usize>>>()?;
-    let taken = build::take(x, axis, std::sync::Arc::new(normalized)).map_err(|d| d.or_span(s))?;
-    if idx_shape.len() == 1 {
-        return Ok(taken);
-    }
-    let mut shape: Vec<i64> = x.shape[..axis].iter().map(|&d| d as i64).collect();
-    shape.extend(idx_shape.iter().map(|&d| d as i64));
-    shape.extend(x.shape[axis + 1..].iter().map(|&d| d as i64));
-    build::reshape(&taken, &shape).map_err(|d| d.or_span(span))
-}
-
 /// Basic NumPy indexing of an array of `shape` by `items`.
-fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel>> {
+pub(super) fn array_selection(shape: &[usize], items: &[Item], span: Span) -> R<Vec<AxisSel>> {
     let consuming = items.iter().filter(|i| matches!(i, Item::Int(..) | Item::Slice(..))).count();
     let ellipses = items.iter().filter(|i| matches!(i, Item::Ellipsis)).count();
     if ellipses > 1 {

@@ -5,10 +5,11 @@
 //! element). Evaluation is forced only where a concrete value is needed:
 //! printing, displaying, `compute()`, and Python code that needs a scalar
 //! (`if x.sum() > 0:`, `float(x)`). Statements live here, expressions in
-//! `expr.rs`, operators in `ops.rs`, indexing in `index.rs`, and turning
+//! `expr.rs`, operators in `ops.rs`, indexing in `index.rs` and `fancy.rs`, and turning
 //! values into text in `show.rs`.
 
 mod expr;
+mod fancy;
 mod format_spec;
 mod index;
 pub mod ops;
@@ -18,6 +19,7 @@ pub mod value;
 
 pub use expr::ARRAY_ATTRS;
 pub use format_spec::format_with_spec;
+pub use index::MAX_INDEX_ARRAY;
 pub use show::{repr, scalar_value};
 pub use value::{Function, FunctionBody, Value};
 
@@ -44,6 +46,7 @@ pub struct Interp {
     frames: Vec<HashMap<String, Value>>,
     seed: u64,
     stream: u64,
+    generators: Vec<GeneratorState>,
     pool: Arc<rayon::ThreadPool>,
     cancel: Arc<AtomicBool>,
     /// Run the optimizer before computing (off only to test that it does
@@ -52,11 +55,20 @@ pub struct Interp {
     out: Output,
 }
 
+/// A `random.default_rng()` generator: the seed of its own Philox key and
+/// how many random calls it has served (each call draws stream `calls`).
+#[derive(Clone, Copy, Debug)]
+struct GeneratorState {
+    seed: u64,
+    calls: u64,
+}
+
 /// The part of the interpreter a failed REPL input must not change.
 pub struct Snapshot {
     globals: HashMap<String, Value>,
     seed: u64,
     stream: u64,
+    generators: Vec<GeneratorState>,
 }
 
 impl Interp {
@@ -71,6 +83,7 @@ impl Interp {
             frames: Vec::new(),
             seed,
             stream: 0,
+            generators: Vec::new(),
             pool,
             cancel,
             optimize: true,
@@ -79,13 +92,19 @@ impl Interp {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot { globals: self.globals.clone(), seed: self.seed, stream: self.stream }
+        Snapshot {
+            globals: self.globals.clone(),
+            seed: self.seed,
+            stream: self.stream,
+            generators: self.generators.clone(),
+        }
     }
 
     pub fn restore(&mut self, s: Snapshot) {
         self.globals = s.globals;
         self.seed = s.seed;
         self.stream = s.stream;
+        self.generators = s.generators;
         self.frames.clear();
     }
 
@@ -103,6 +122,20 @@ impl Interp {
     pub fn next_stream(&mut self) -> StreamKey {
         self.stream += 1;
         StreamKey { seed: self.seed, stream: self.stream }
+    }
+
+    /// A new generator keyed by `seed`, independent of the session's streams.
+    pub fn new_generator(&mut self, seed: u64) -> Value {
+        self.generators.push(GeneratorState { seed, calls: 0 });
+        Value::Generator(self.generators.len() - 1)
+    }
+
+    /// A fresh stream of generator `id` (`None` if no such generator exists
+    /// in this session).
+    pub fn generator_stream(&mut self, id: usize) -> Option<StreamKey> {
+        let g = self.generators.get_mut(id)?;
+        g.calls += 1;
+        Some(StreamKey { seed: g.seed, stream: g.calls })
     }
 
     pub fn set_seed(&mut self, seed: u64) {

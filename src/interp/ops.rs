@@ -408,6 +408,8 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (x, y) if is_number(x) && is_number(y) => num(x) == num(y),
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::DType(x), Value::DType(y)) => x == y,
+        // Python compares generators by identity: the same generator object.
+        (Value::Generator(x), Value::Generator(y)) => x == y,
         (Value::DType(x), Value::Str(y)) | (Value::Str(y), Value::DType(x)) => {
             DType::from_name(y) == Some(*x)
         }

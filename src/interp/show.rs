@@ -63,6 +63,8 @@ pub fn repr(v: &Value) -> String {
         Value::Builtin(b) => format!("<function {}>", b.qualified()),
         Value::Method(_, b) => format!("<method {}>", b.name),
         Value::Function(f) => format!("<function {}>", f.name),
+        // NumPy shows its bit generator's name: PCG64 there, Philox here.
+        Value::Generator(_) => "Generator(Philox)".into(),
     }
 }
 

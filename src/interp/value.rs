@@ -30,6 +30,10 @@ pub enum Value {
     /// `x.mean` before it is called: the builtin with `x` bound first.
     Method(Box<Value>, &'static Builtin),
     Function(Arc<Function>),
+    /// A `random.default_rng()` generator: an index into the interpreter's
+    /// generator states (its key and call counter live there, so a failed
+    /// REPL input rolls its counter back like the rest of the session).
+    Generator(usize),
 }
 
 /// A user function from `def` or `lambda`; calling it traces its body.
@@ -78,6 +82,7 @@ impl Value {
             Value::DType(_) => "dtype".into(),
             Value::Module(_) => "module".into(),
             Value::Builtin(_) | Value::Method(..) | Value::Function(_) => "function".into(),
+            Value::Generator(_) => "Generator".into(),
         }
     }
 

@@ -9,10 +9,12 @@
 //!
 //! Entry points: [`fill_f64`] / [`fill_i64`] write a strided run of elements
 //! (the executor's chunk kernels; stride 1 takes a batched, vectorized Philox
-//! path), [`sample_f64`] / [`sample_i64`] give one element.
+//! path), [`sample_f64`] / [`sample_i64`] give one element; `sample.rs` draws
+//! the index vectors of `choice` and `permutation` from the same streams.
 
 mod distributions;
 mod philox;
+pub mod sample;
 mod ziggurat;
 
 #[cfg(test)]

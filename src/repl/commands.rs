@@ -143,6 +143,9 @@ impl Repl<'_> {
                 if b.module == crate::builtins::Module::Random {
                     println!("  in random (also np.random, da.random)");
                 }
+                if b.module == crate::builtins::Module::Generator {
+                    println!("  a method of generators: rng = random.default_rng(seed)");
+                }
                 if b.method {
                     println!("  also a method: x.{}(...)", b.name);
                 }

@@ -70,6 +70,9 @@ pub fn member(v: &Value, attr: &str) -> Option<Value> {
             builtins::constants(*m).into_iter().find(|(n, _)| *n == attr).map(|(_, v)| v)
         }
         Value::Array(_) => builtins::method(attr).map(|b| Value::Method(Box::new(v.clone()), b)),
+        Value::Generator(_) => {
+            builtins::lookup(Module::Generator, attr).map(|b| Value::Method(Box::new(v.clone()), b))
+        }
         _ => None,
     }
 }
@@ -85,6 +88,9 @@ pub fn members(v: &Value) -> Vec<String> {
             .map(str::to_string)
             .collect(),
         Value::DType(_) => vec!["name".into(), "itemsize".into()],
+        Value::Generator(_) => {
+            builtins::names_in(Module::Generator).iter().map(|s| s.to_string()).collect()
+        }
         _ => vec![],
     };
     out.sort();
