@@ -50,3 +50,23 @@ for f in binary:
         out += [hdr, f"a = {a}", f"b = {b}", f"np.{f}(a, b)", ""]
 open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases", "ufuncs.arr"), "w").write("\n".join(out))
 print(len([l for l in out if l.startswith("###")]))
+
+# The promotion matrix: every pair of dtypes under `+` and `/`, and every dtype
+# with weak Python scalars (NEP 50).
+dtypes = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+          "float32", "float64"]
+vals = {"bool": "[True, False, True]"}
+out = ["# NumPy 2 type promotion: every dtype pair, and weak Python scalars.",
+       "# tolerance: rtol=1e-6", ""]
+for a in dtypes:
+    for b in dtypes:
+        va = vals.get(a, "[1, 2, 3]")
+        vb = vals.get(b, "[3, 1, 2]")
+        out += [f"### add_{a}_{b}", f"np.array({va}, dtype=np.{a}) + np.array({vb}, dtype=np.{b})", ""]
+        if a <= b:
+            out += [f"### div_{a}_{b}", f"np.array({va}, dtype=np.{a}) / np.array({vb}, dtype=np.{b})", ""]
+for a in dtypes:
+    va = vals.get(a, "[1, 2, 3]")
+    for name, s in [("int", "3"), ("float", "2.5"), ("bool", "True"), ("negint", "-1")]:
+        out += [f"### {a}_with_py{name}", f"np.array({va}, dtype=np.{a}) * {s}", ""]
+open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases", "promotion.arr"), "w").write("\n".join(out))
