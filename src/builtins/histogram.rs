@@ -19,7 +19,7 @@ use crate::interp::{Interp, Value, repr};
 use crate::ir::binning::{BinRule, Binning, bin};
 use crate::ir::ops::ReduceOp;
 use crate::ir::{NodeRef, build};
-use lookup::{check_1d, table, value_err};
+use lookup::{MAX_TABLE, check_1d, table, value_err};
 use ndarray::{ArrayD, IxDyn};
 use std::sync::Arc;
 
@@ -67,12 +67,18 @@ fn range_bound(interp: &mut Interp, v: &Value, span: Span) -> R<(f64, bool)> {
 }
 
 /// NumPy's `_get_outer_edges` for data `x` and a `range` value.
-fn outer_edges(interp: &mut Interp, x: &NodeRef, range: &Value, span: Span) -> R<Outer> {
+fn outer_edges(
+    interp: &mut Interp,
+    x: &NodeRef,
+    data: Span,
+    range: &Value,
+    span: Span,
+) -> R<Outer> {
     let mut o = if let Value::None = range {
         if x.size() == 0 {
             Outer { first: 0.0, last: 1.0, from_data: false, ints: true }
         } else {
-            let (first, last) = min_max(interp, x, span)?;
+            let (first, last) = min_max(interp, x, data)?;
             let int = !x.dtype.is_float();
             if !(first.is_finite() && last.is_finite()) {
                 return Err(value_err(
@@ -81,7 +87,7 @@ fn outer_edges(interp: &mut Interp, x: &NodeRef, range: &Value, span: Span) -> R
                         num_text(first, int),
                         num_text(last, int)
                     ),
-                    span,
+                    data,
                 )
                 .with_hint("remove NaN and infinite values first, or pass range=(lo, hi)"));
             }
@@ -159,6 +165,12 @@ fn parse_bins(interp: &mut Interp, v: &Value, span: Span, axis: Option<usize>) -
     let count = |n: i64| {
         if n < 1 {
             Err(value_err(format!("{name} must be positive, when an integer"), span))
+        } else if n as usize > MAX_TABLE {
+            Err(Diagnostic::new(
+                ErrorKind::Memory,
+                format!("{name} asks for {n} bins; arr allows at most {MAX_TABLE}"),
+                span,
+            ))
         } else {
             Ok(Bins::Count(n as usize))
         }
@@ -237,7 +249,7 @@ fn histogram_setup(interp: &mut Interp, a: &Args) -> R<Setup> {
             Ok(Setup { input, edges, rule: BinRule::Edges(e) })
         }
         Bins::Count(n) => {
-            let o = outer_edges(interp, &x, &a.value("range"), a.span("range"))?;
+            let o = outer_edges(interp, &x, a.span("a"), &a.value("range"), a.span("range"))?;
             let dtype = if x.dtype.is_float() { x.dtype } else { DType::Float64 };
             let edges = uniform_edges(&o, n, x.dtype, dtype);
             let e = edges.to_f64_vec();
@@ -364,7 +376,8 @@ fn histogram2d(interp: &mut Interp, a: &mut Args) -> R<Value> {
         let e = match b {
             Bins::Edges(e) => e,
             Bins::Count(n) => {
-                let o = outer_edges(interp, col, &ranges[axis], rspan)?;
+                let data = a.span(["x", "y"][axis]);
+                let o = outer_edges(interp, col, data, &ranges[axis], rspan)?;
                 let dtype = if sample == DType::Float32 && o.from_data {
                     DType::Float32
                 } else {
@@ -377,6 +390,14 @@ fn histogram2d(interp: &mut Interp, a: &mut Args) -> R<Value> {
         inputs.push(input);
         tables.push(t);
         edges.push(e);
+    }
+    let cells = tables.iter().map(|t| t.len().saturating_sub(1)).product::<usize>();
+    if cells > MAX_TABLE {
+        return Err(Diagnostic::new(
+            ErrorKind::Memory,
+            format!("histogram2d(): {cells} bins in all; arr allows at most {MAX_TABLE}"),
+            a.span("bins"),
+        ));
     }
     let density = to_bool(&a.value("density"), a.span("density"), "density")?;
     let w = weights(a, &x.shape, "The weights and list don't have the same length.")?;
@@ -426,19 +447,20 @@ fn bincount(interp: &mut Interp, a: &mut Args) -> R<Value> {
                 span,
             ));
         }
-        let bins = hi + 1.0;
-        let limit = crate::exec::plan::memory_limit() as f64 / 8.0;
-        if bins > limit {
-            return Err(Diagnostic::new(
-                ErrorKind::Memory,
-                format!(
-                    "bincount(): max(x) is {hi}, so the result would have {bins} bins, over the \
-                     memory limit"
-                ),
-                span,
-            ));
-        }
-        len = len.max(bins as usize);
+        len = len.max((hi + 1.0).min(u64::MAX as f64) as usize);
+    }
+    // The result and a few partial counts are held in memory.
+    if len as f64 * 8.0 * 4.0 > crate::exec::plan::memory_limit() as f64 {
+        let (why, at) = if len == minlength as usize {
+            ("minlength", a.span("minlength"))
+        } else {
+            ("max(x) + 1", span)
+        };
+        return Err(Diagnostic::new(
+            ErrorKind::Memory,
+            format!("bincount(): the result would have {len} bins ({why}), over the memory limit"),
+            at,
+        ));
     }
     let mut inputs = vec![build::cast(&x, DType::Int64)];
     let w = weights(a, &x.shape, "The weights and list don't have the same length.")?;
