@@ -342,7 +342,7 @@ pub fn unique(interp: &mut Interp, a: &mut Args) -> R<Value> {
         .collect::<R<Vec<bool>>>()?;
     let span = a.span("ar");
     let (values, first, counts) = crate::with_dtype!(x.dtype, T => {
-        let d = interp.with_plan(&x, |plan, ctx| unique_of::<T>(plan, ctx)).map_err(|d| d.or_span(span))?;
+        let d = interp.with_plan(&x, unique_of::<T>).map_err(|d| d.or_span(span))?;
         let n = d.values.len();
         (T::wrap(ArrayD::from_shape_vec(IxDyn(&[n]), d.values).expect("1-d")), d.first, d.counts)
     });
