@@ -627,3 +627,52 @@ fn generators_and_fancy_indexing_bad_inputs_do_not_panic() {
     let failed = panics(&programs);
     assert!(failed.is_empty(), "{} programs panicked:\n{}", failed.len(), failed.join("\n"));
 }
+
+/// Counting and lookup builtins with hostile tables, bins and ranges.
+#[test]
+fn histogram_and_lookup_edge_cases_do_not_panic() {
+    let programs: Vec<String> = [
+        "bincount(array([2**62]))",
+        "bincount(array([], dtype=uint8), minlength=10**15)",
+        "bincount(array([1]), minlength=True)",
+        "bincount(array([-2**63]))",
+        "histogram(array([1e308, -1e308]), bins=3)",
+        "histogram(ones(3), bins=10**12)",
+        "histogram(array([2**62, -2**62]), bins=3)",
+        "histogram(array([]), bins=[])",
+        "histogram(array([1]), bins=[1])",
+        "histogram(array([nan]), bins=[0, 1], density=True)",
+        "histogram(array([]), bins=2, density=True)",
+        "histogram(array([1, 2]), bins=array(3))",
+        "histogram(array([1, 2]), range=(nan, 1))",
+        "histogram(array([1, 2]), range=None, bins=[nan, 1])",
+        "histogram(arange(10), bins=3, weights=ones(10) > 0)",
+        "histogram(array([5e-324, 1e-323]), bins=5)",
+        "histogram2d(ones(3), ones(3), bins=[10**6, 10**6])",
+        "histogram2d(array([1.0]), array([1.0]), bins=[[1, 2], [[1]]])",
+        "histogram2d(ones((2, 2)), ones((2, 2)))",
+        "histogram2d(array([]), array([]), bins=2, density=True)",
+        "searchsorted(array([]), array([1.0]))",
+        "searchsorted(1, 1)",
+        "searchsorted(array([1, 2]), 1, sorter=array([0.5, 1]))",
+        "searchsorted(array([1, 2]), 1, sorter=array([1]))",
+        "digitize(array([1.0]), array([]))",
+        "digitize(array([1.0]), 3)",
+        "isin(1, 1)",
+        "isin(ones(3), array([nan, nan]))",
+        "unique(ones((0, 3)), True, True, True)",
+        "unique(array([nan, nan, -0.0, 0.0]), True, True, True)",
+        "unique(5, return_inverse=True)",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let failed = panics(&programs);
+    assert!(
+        failed.is_empty(),
+        "{} of {} programs panicked:\n{}",
+        failed.len(),
+        programs.len(),
+        failed.join("\n")
+    );
+}

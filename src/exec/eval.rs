@@ -77,6 +77,8 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Take { axis, indices } => eval_take(node, *axis, indices, region, ctx),
         Op::Mask(counts) => super::mask::eval_mask(node, counts, region, ctx),
         Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
+        Op::Lookup { table, kind } => super::binning::eval_lookup(node, table, *kind, region, ctx),
+        Op::Bin(b) => super::binning::eval_bin(node, b, region, ctx),
     }
 }
 

@@ -7,6 +7,7 @@
 //! fixed tree (`reduce.rs`), so results do not depend on the thread count.
 //! A cancellation flag is checked between regions and tiles.
 
+pub mod binning;
 pub mod elem_ops;
 pub mod eval;
 pub mod kernel;

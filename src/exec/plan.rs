@@ -46,6 +46,8 @@ fn walk(
         Op::Scalar(_) => 0,
         // A generator feeding a fused kernel is produced tile by tile.
         Op::Generate(..) if in_kernel => 0,
+        // A binning holds its total and a batch of per-chunk partials.
+        Op::Bin(_) => n.nbytes().saturating_mul(3),
         _ => max_chunk_bytes(n).min(cap),
     };
     let child_cap = match &n.op {

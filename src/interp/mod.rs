@@ -172,6 +172,20 @@ impl Interp {
         crate::ir::build::mask(x, mask, blocks)
     }
 
+    /// Runs `f` on the session's thread pool with the optimized plan of
+    /// `node` and a fresh execution context: for builtins that walk an
+    /// array's chunks themselves because their result's shape depends on
+    /// the data (`unique`).
+    pub fn with_plan<T: Send>(
+        &mut self,
+        node: &NodeRef,
+        f: impl FnOnce(&NodeRef, &crate::exec::Ctx) -> Result<T, Diagnostic> + Send,
+    ) -> Result<T, Diagnostic> {
+        let plan = self.plan(node);
+        let ctx = crate::exec::Ctx::new(self.cancel.clone());
+        self.pool.install(|| f(&plan, &ctx))
+    }
+
     /// The `explain` text of an array.
     pub fn explain(&self, node: &NodeRef) -> String {
         crate::ir::explain::explain(&self.plan(node), self.pool.current_num_threads())

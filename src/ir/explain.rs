@@ -116,6 +116,16 @@ fn label(n: &NodeRef) -> String {
             format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })
         }
         Op::Fused(p) => format!("fused kernel [{}]", p.describe()),
+        Op::Lookup { table, kind } => {
+            let what = match kind {
+                super::binning::LookupKind::SearchSorted { right: false } => "searchsorted left",
+                super::binning::LookupKind::SearchSorted { right: true } => "searchsorted right",
+                super::binning::LookupKind::IsIn { invert: false } => "isin",
+                super::binning::LookupKind::IsIn { invert: true } => "isin inverted",
+            };
+            format!("{what} in a table of {} ({})", table.len(), table.dtype())
+        }
+        Op::Bin(b) => b.describe(),
     }
 }
 

@@ -8,6 +8,7 @@
 //! operation on the same inputs twice gives the same node, so common
 //! subexpressions are shared by construction.
 
+pub mod binning;
 pub mod build;
 pub mod chunks;
 pub mod explain;
@@ -236,6 +237,15 @@ pub enum Op {
     },
     /// A fused elementwise kernel over the node's inputs (made by the optimizer).
     Fused(Arc<crate::exec::kernel::Program>),
+    /// Each element of the input looked up in a small concrete table
+    /// (`searchsorted`, `digitize`, `isin`); elementwise in shape and chunks.
+    Lookup {
+        table: Arc<ArrayData>,
+        kind: binning::LookupKind,
+    },
+    /// The inputs' elements counted (or weight-summed) into bins
+    /// (`bincount`, `histogram`, `histogram2d`): one small output chunk.
+    Bin(Arc<binning::Binning>),
 }
 
 impl Op {
@@ -273,6 +283,10 @@ impl PartialEq for OpKey<'_> {
                 Reduce { op: o2, axes: a2, keepdims: k2 },
             ) => o1 == o2 && a1 == a2 && k1 == k2,
             (Fused(a), Fused(b)) => Arc::ptr_eq(a, b),
+            (Lookup { table: a, kind: k }, Lookup { table: b, kind: l }) => {
+                Arc::ptr_eq(a, b) && k == l
+            }
+            (Bin(a), Bin(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -309,6 +323,11 @@ impl Hash for OpKey<'_> {
                 keepdims.hash(state)
             }
             Fused(p) => (Arc::as_ptr(p) as usize).hash(state),
+            Lookup { table, kind } => {
+                (Arc::as_ptr(table) as usize).hash(state);
+                kind.hash(state)
+            }
+            Bin(b) => (Arc::as_ptr(b) as usize).hash(state),
             Where | Cast | BroadcastTo | Reshape | Rechunk => {}
         }
     }

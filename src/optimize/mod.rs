@@ -73,6 +73,10 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Scan { axis, product } => build::scan(&inputs[0], *axis, *product),
         Op::Take { axis, indices } => build::take(&inputs[0], *axis, indices.clone()),
         Op::Mask(counts) => build::mask(&inputs[0], &inputs[1], counts.clone()),
+        Op::Lookup { table, kind } => {
+            Ok(crate::ir::binning::lookup(&inputs[0], table.clone(), *kind))
+        }
+        Op::Bin(b) => Ok(crate::ir::binning::bin(inputs, b.clone(), n.dtype)),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }

@@ -66,7 +66,10 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
                 probe.chunks.clone(),
             ))
         }
-        op if op.is_elementwise() && !matches!(op, Op::Fused(_)) => {
+        // A lookup maps each element on its own, like an elementwise op.
+        op if (op.is_elementwise() && !matches!(op, Op::Fused(_)))
+            || matches!(op, Op::Lookup { .. }) =>
+        {
             let mut inputs = Vec::with_capacity(x.inputs.len());
             for input in &x.inputs {
                 if input.ndim() == 0 {
