@@ -234,17 +234,14 @@ fn nanvar(interp: &mut Interp, a: &mut Args, sqrt: bool) -> R<Value> {
         let zero = float_scalar(0.0, work);
         let filled = build::where_(&nan, &zero, &xw)?;
         let valid = build::broadcast_to(&build::unary(UnaryFn::LogicalNot, &nan)?, &x.shape)?;
-        let avg = build::cast(
-            &binary(BinaryFn::TrueDiv, &sum(&filled, true)?, &sum(&valid, true)?)?,
-            work,
-        );
+        let count_kept = sum(&valid, true)?;
+        let avg = build::cast(&binary(BinaryFn::TrueDiv, &sum(&filled, true)?, &count_kept)?, work);
         let dev = build::where_(&nan, &zero, &binary(BinaryFn::Sub, &filled, &avg)?)?;
         let ssd = sum(&binary(BinaryFn::Mul, &dev, &dev)?, keepdims)?;
-        let dof = binary(
-            BinaryFn::Sub,
-            &sum(&valid, keepdims)?,
-            &build::scalar(Scalar::Int(ddof), DType::Int64),
-        )?;
+        // The counts once, reshaped to the result (a pass over the data saved).
+        let ssd_shape: Vec<i64> = ssd.shape.iter().map(|&d| d as i64).collect();
+        let count = build::reshape(&count_kept, &ssd_shape)?;
+        let dof = binary(BinaryFn::Sub, &count, &build::scalar(Scalar::Int(ddof), DType::Int64))?;
         let var = build::cast(&binary(BinaryFn::TrueDiv, &ssd, &dof)?, work);
         let bad = binary(BinaryFn::Le, &dof, &build::scalar(Scalar::Int(0), DType::Int64))?;
         build::where_(&bad, &float_scalar(f64::NAN, work), &var)?
