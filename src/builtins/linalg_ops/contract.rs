@@ -133,7 +133,13 @@ fn label_sizes(operands: &[Operand]) -> R<HashMap<Label, usize>> {
                         entry.0,
                         entry.1
                     ),
-                ));
+                )
+                .with_hint(format!(
+                    "operand {} has shape {} and operand {k} has shape {}",
+                    entry.1,
+                    build::shape_str(&operands[entry.1].x.shape),
+                    build::shape_str(&op.x.shape)
+                )));
             }
         }
     }
