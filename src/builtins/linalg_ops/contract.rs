@@ -52,7 +52,7 @@ pub struct Operand {
 pub fn contract(operands: Vec<Operand>, output: &[Label]) -> R<NodeRef> {
     let operands =
         operands.into_iter().enumerate().map(|(k, op)| diagonals(op, k)).collect::<R<Vec<_>>>()?;
-    let sizes = label_sizes(&operands)?;
+    check_label_sizes(&operands)?;
     let order = axis_order(&operands, output);
     let mut product: Option<NodeRef> = None;
     for op in &operands {
@@ -66,12 +66,8 @@ pub fn contract(operands: Vec<Operand>, output: &[Label]) -> R<NodeRef> {
         Some(p) => p,
         None => return Err(value_err("no operands to contract")),
     };
-    // Every label in `order` has an axis of length 1 or its full size; a
-    // single operand may still hold length-1 axes of labels only the output
-    // keeps (never here: output labels come from the operands) or of summed
-    // labels, which the sum removes.
     let summed: Vec<usize> = (0..order.len()).filter(|&a| !output.contains(&order[a])).collect();
-    let mut out = if summed.is_empty() {
+    let out = if summed.is_empty() {
         product.clone()
     } else {
         // Sums of small integers and bools run in int64 and are cast back, as
@@ -83,12 +79,7 @@ pub fn contract(operands: Vec<Operand>, output: &[Label]) -> R<NodeRef> {
         .iter()
         .map(|l| kept.iter().position(|k| k == l).ok_or_else(|| value_err("output label lost")))
         .collect::<R<_>>()?;
-    out = build::transpose(&out, perm)?;
-    let shape: Vec<usize> = output.iter().map(|l| sizes[l]).collect();
-    if out.shape != shape {
-        out = build::broadcast_to(&out, &shape)?;
-    }
-    Ok(out)
+    build::transpose(&out, perm)
 }
 
 /// Replaces each label repeated within one operand by the diagonal over its
@@ -114,9 +105,9 @@ fn diagonals(mut op: Operand, k: usize) -> R<Operand> {
     }
 }
 
-/// The length of every label, checking that the operands agree (equal
-/// lengths, or 1 which broadcasts).
-fn label_sizes(operands: &[Operand]) -> R<HashMap<Label, usize>> {
+/// Checks that the operands agree on the length of every label (equal
+/// lengths, or 1, which broadcasts).
+fn check_label_sizes(operands: &[Operand]) -> R<()> {
     let mut sizes: HashMap<Label, (usize, usize)> = HashMap::new();
     for (k, op) in operands.iter().enumerate() {
         for (&l, &n) in op.labels.iter().zip(&op.x.shape) {
@@ -143,7 +134,7 @@ fn label_sizes(operands: &[Operand]) -> R<HashMap<Label, usize>> {
             }
         }
     }
-    Ok(sizes.into_iter().map(|(l, (n, _))| (l, n)).collect())
+    Ok(())
 }
 
 /// The axis order of the broadcast product: each operand's axes keep their
