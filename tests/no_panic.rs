@@ -676,3 +676,61 @@ fn histogram_and_lookup_edge_cases_do_not_panic() {
         failed.join("\n")
     );
 }
+
+/// Bad subscripts, axes, weights and degrees of freedom for the
+/// contractions and statistics (einsum, tensordot, inner, kron, cov,
+/// corrcoef, nanvar, nanstd).
+#[test]
+fn contraction_and_statistics_inputs_do_not_panic() {
+    let programs: Vec<String> = [
+        "einsum('ij->k', ones((2, 3)))",
+        "einsum('ij->ii', ones((2, 3)))",
+        "einsum('ij,jk', ones((2, 3)))",
+        "einsum('i1', ones(2))",
+        "einsum('é', ones(2))",
+        "einsum('ijk', ones((2, 3)))",
+        "einsum('i..j', ones((2, 3)))",
+        "einsum('......', ones((2, 3)))",
+        "einsum('...ij->ij', ones((5, 2, 3)))",
+        "einsum('ii', ones((2, 3)))",
+        "einsum('i,i', ones(2), ones(3))",
+        "einsum('->')",
+        "einsum('', 2)",
+        "einsum(',->', 2, 3.5)",
+        "einsum('ij,ji', ones((0, 3)), ones((3, 0)))",
+        "einsum('i->i->i', ones(2))",
+        "einsum(3, 3)",
+        "einsum('ii...->...', ones((2, 2, 0)))",
+        "einsum('ij,jk,kl->il', ones((10**6, 10**6)), ones((10**6, 10**6)), ones((10**6, 2))).shape",
+        "tensordot(ones((2, 3)), ones((3, 2)), 3)",
+        "tensordot(ones((2, 3)), ones((3, 2)), -2**62)",
+        "tensordot(ones((2, 3)), ones((3, 2)), ([1, 1], [0, 0]))",
+        "tensordot(ones((2, 3)), ones((3, 2)), ((1,),))",
+        "tensordot(ones((2, 3)), ones((3, 2)), (5, -9))",
+        "tensordot(3, 4, 'a')",
+        "inner(ones((2, 3)), ones(2))",
+        "inner(ones((0, 3)), ones((0, 3)))",
+        "kron(ones((2, 0)), ones((0, 3, 1)))",
+        "cov(ones((2, 2, 2)))",
+        "cov(ones((2, 3)), fweights=[1.5, 2, 1])",
+        "cov(ones((2, 3)), fweights=[nan, 1, 1])",
+        "cov(ones((2, 3)), aweights=[0, 0, 0])",
+        "cov(ones((2, 3)), aweights=ones((3, 3)))",
+        "cov(ones((2, 3)), aweights=3)",
+        "cov(ones((2, 3)), ddof=-9223372036854775807 - 1)",
+        "cov(ones((3, 0)))",
+        "cov(ones((2, 3)), ones((3, 2)))",
+        "corrcoef(ones((0, 3)))",
+        "corrcoef(array([[inf, 1], [nan, 2]]))",
+        "nanvar(ones(3), ddof=-9223372036854775807 - 1)",
+        "nanvar(arange(3), ddof=9223372036854775807)",
+        "nanstd(ones((0, 3)), axis=1)",
+        "nanvar(ones(3), dtype=int)",
+        "nanstd(array(nan), axis=())",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let failed = panics(&programs);
+    assert!(failed.is_empty(), "programs panicked:\n{}", failed.join("\n"));
+}

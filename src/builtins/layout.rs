@@ -221,7 +221,7 @@ fn repeat(_: &mut Interp, a: &mut Args) -> R<Value> {
 // ---------------------------------------------------------------- diagonals
 
 /// The diagonal at `offset` of axes `ax1, ax2`, appended as the last axis.
-fn diagonal_node(x: &NodeRef, offset: i64, ax1: usize, ax2: usize) -> R<NodeRef> {
+pub(super) fn diagonal_node(x: &NodeRef, offset: i64, ax1: usize, ax2: usize) -> R<NodeRef> {
     let mut perm: Vec<usize> = (0..x.ndim()).filter(|&p| p != ax1 && p != ax2).collect();
     perm.extend([ax1, ax2]);
     let t = build::transpose(x, perm)?;
