@@ -77,6 +77,8 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Take { axis, indices } => eval_take(node, *axis, indices, region, ctx),
         Op::Mask(counts) => super::mask::eval_mask(node, counts, region, ctx),
         Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
+        Op::Sort { axis, arg } => super::sort::eval_sort(node, *axis, *arg, region, ctx),
+        Op::OrderStat(stat) => super::sort::eval_order_stat(node, stat, region, ctx),
     }
 }
 

@@ -73,6 +73,8 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Scan { axis, product } => build::scan(&inputs[0], *axis, *product),
         Op::Take { axis, indices } => build::take(&inputs[0], *axis, indices.clone()),
         Op::Mask(counts) => build::mask(&inputs[0], &inputs[1], counts.clone()),
+        Op::Sort { axis, arg } => crate::ir::order::sort(&inputs[0], *axis, *arg),
+        Op::OrderStat(stat) => crate::ir::order::order_stat(&inputs[0], stat.clone()),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }
