@@ -149,18 +149,13 @@ fn read_q(interp: &mut Interp, a: &Args) -> R<Quantiles> {
     Ok(Quantiles { values: data.to_f64_vec(), shape: data.shape().to_vec(), dtype, python_scalar })
 }
 
-/// The dtype NumPy computes the quantiles in: `quantile` casts a Python
-/// number to a float array's dtype; `percentile` divides by 100 (a Python
-/// 100 for non-float arrays, the array's own float type otherwise).
-fn q_dtype(q: &Quantiles, x: DType, percent: bool) -> DType {
-    match (percent, q.python_scalar) {
-        (_, true) if x.is_float() => x,
-        (false, _) => q.dtype,
-        (true, true) => DType::Float64,
-        (true, false) => {
-            let quotient = if q.dtype == DType::Float32 { DType::Float32 } else { DType::Float64 };
-            if x.is_float() { DType::promote(quotient, x) } else { quotient }
-        }
+/// The dtype NumPy computes the quantiles in: that of `q` as an array,
+/// after `percentile`'s division by 100 (which keeps only float32).
+fn q_dtype(q: &Quantiles, percent: bool) -> DType {
+    match q.dtype {
+        DType::Float32 => DType::Float32,
+        _ if percent => DType::Float64,
+        d => d,
     }
 }
 
@@ -217,10 +212,11 @@ fn order_stat(interp: &mut Interp, a: &mut Args, stat: Stat, skip_nan: bool) -> 
                     a.span("q"),
                 ));
             }
-            let q_dtype = q_dtype(&q, x.dtype, percent);
+            let q_dtype = q_dtype(&q, percent);
             let qs = q.values.iter().map(|&v| F64Key(q_value(v, q_dtype, percent))).collect();
             let leading = !q.shape.is_empty();
-            (StatKind::Quantile { qs, q_dtype, method, leading }, q.shape)
+            let weak = q.python_scalar;
+            (StatKind::Quantile { qs, q_dtype, method, weak, leading }, q.shape)
         }
     };
     let stat = OrderStat { kind, axes: axes.clone(), skip_nan };

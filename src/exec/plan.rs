@@ -74,18 +74,24 @@ fn lane_piece_bytes(n: &NodeRef) -> Option<u64> {
 }
 
 /// What a sort or order statistic holds besides its output: the piece it
-/// read, a contiguous copy of it with the lanes in a row, and for
-/// `argsort` a (value, index) pair per element of a lane.
+/// read; a copy of it with the lanes in a row unless they already are (the
+/// lane axes are the trailing ones); for a sort, the piece's results; for
+/// `argsort`, a (value, index) pair per element of a lane.
 fn lane_workspace(n: &NodeRef) -> Option<u64> {
     let piece = lane_piece_bytes(n)?;
-    let pairs = match &n.op {
-        Op::Sort { axis, arg: true } => {
-            let x = &n.inputs[0];
-            x.shape[*axis] as u64 * (x.dtype.size() as u64 + 8)
+    let x = &n.inputs[0];
+    let (trailing, extra) = match &n.op {
+        Op::Sort { axis, arg } => {
+            let pairs = if *arg { x.shape[*axis] as u64 * (x.dtype.size() as u64 + 8) } else { 0 };
+            (*axis + 1 == x.ndim(), piece + pairs)
         }
-        _ => 0,
+        Op::OrderStat(stat) => {
+            let k = stat.axes.len();
+            (stat.axes.iter().enumerate().all(|(i, &a)| a == x.ndim() - k + i), 0)
+        }
+        _ => return None,
     };
-    Some(2 * piece + pairs)
+    Some(piece + if trailing { 0 } else { piece } + extra)
 }
 
 /// The memory limit: `ARR_MEMORY` bytes if set, else half of physical RAM.

@@ -235,6 +235,7 @@ mod tests {
                 qs: qs.iter().map(|&q| F64Key(q)).collect(),
                 q_dtype,
                 method,
+                weak: false,
                 leading: true,
             },
             axes: vec![0],

@@ -59,6 +59,10 @@ pub enum StatKind {
         /// `(n - 1) * q` and the interpolation weight are computed in it.
         q_dtype: DType,
         method: QuantileMethod,
+        /// `q` was a Python number: NumPy then rounds the interpolation
+        /// weight to the input's float dtype (NEP 50 weak scalar), so a
+        /// float32 input gives float32.
+        weak: bool,
         /// The result has a leading axis of length `qs.len()` (q was a
         /// sequence); otherwise there is exactly one quantile.
         leading: bool,
@@ -98,6 +102,7 @@ impl OrderStat {
             StatKind::Median if dtype == DType::Float32 => DType::Float32,
             StatKind::Median => DType::Float64,
             _ if self.takes_elements() => dtype,
+            StatKind::Quantile { weak: true, .. } if dtype.is_float() => dtype,
             StatKind::Quantile { q_dtype, .. } => {
                 let d = DType::promote(dtype, *q_dtype);
                 if d.is_float() { d } else { DType::Float64 }
