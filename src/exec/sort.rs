@@ -32,6 +32,9 @@ pub fn nan_last<T: Num>(a: &T, b: &T) -> Ordering {
     a.partial_cmp(b).unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
 }
 
+/// Receives each piece of a region: its offset within the region and its ranges.
+type PieceFn<'a> = dyn FnMut(&[usize], &[AxisRange]) -> ExecResult<()> + 'a;
+
 /// Calls `f(offset, piece)` for pieces of `kept` (ranges over the kept
 /// axes) holding at most `max_lanes` lanes each (at least one), in C
 /// order; `offset` is the piece's first position within `kept` per axis.
@@ -39,7 +42,7 @@ fn for_each_piece(
     kept: &[AxisRange],
     offset: &mut Vec<usize>,
     max_lanes: usize,
-    f: &mut dyn FnMut(&[usize], &[AxisRange]) -> ExecResult<()>,
+    f: &mut PieceFn,
 ) -> ExecResult<()> {
     let total: usize = kept.iter().map(|r| r.len).product();
     let Some(a) = kept.iter().position(|r| r.len > 1).filter(|_| total > max_lanes) else {
@@ -235,4 +238,51 @@ pub fn eval_order_stat(
         O::wrap(a.into_shape_with_order(IxDyn(&region_shape(region))).expect("same size"))
     });
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_every_lane_once_within_the_bound() {
+        let kept = vec![
+            AxisRange { start: 1, step: 2, len: 5 },
+            AxisRange { start: 9, step: -1, len: 7 },
+            AxisRange::full(3),
+        ];
+        let mut seen = std::collections::HashSet::new();
+        let mut offset = vec![0; 3];
+        for_each_piece(&kept, &mut offset, 4, &mut |off, piece| {
+            let lanes: usize = piece.iter().map(|r| r.len).product();
+            assert!(lanes <= 4, "{piece:?}");
+            for i in 0..piece[0].len {
+                for j in 0..piece[1].len {
+                    for k in 0..piece[2].len {
+                        // Positions within `kept` must match the ranges' indices.
+                        let pos = (off[0] + i, off[1] + j, off[2] + k);
+                        assert_eq!(piece[0].start + i as i64 * piece[0].step, 1 + 2 * pos.0 as i64);
+                        assert_eq!(piece[1].start + j as i64 * piece[1].step, 9 - pos.1 as i64);
+                        assert!(seen.insert(pos), "{pos:?} twice");
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 5 * 7 * 3);
+    }
+
+    #[test]
+    fn a_whole_array_median_is_planned_as_one_copy_of_it() {
+        let mut s = crate::Session::new();
+        let Ok(Some(crate::Value::Array(n))) =
+            s.eval("<t>", "median(random.random((4000, 4000), chunks=1000))")
+        else {
+            panic!("median did not build")
+        };
+        let (per_task, _) = super::super::plan::per_task_bytes(&n);
+        let input = 4000 * 4000 * 8;
+        assert!(per_task >= input && per_task < input + input / 4, "{per_task}");
+    }
 }
