@@ -22,8 +22,8 @@ fn value_err(msg: impl Into<String>, span: Span) -> Diagnostic {
     Diagnostic::new(ErrorKind::Value, msg, span)
 }
 
-/// `kind=` is accepted for compatibility; every kind gives the same
-/// (stable) result here.
+/// `kind=` and `stable=` are accepted for compatibility; every choice
+/// gives the same (stable) result here.
 fn check_kind(a: &Args) -> R<()> {
     match a.value("kind") {
         Value::None => {}
@@ -37,6 +37,9 @@ fn check_kind(a: &Args) -> R<()> {
                 a.span("kind"),
             ));
         }
+    }
+    if !a.is_none("stable") {
+        to_bool(&a.value("stable"), a.span("stable"), "stable")?;
     }
     if !a.is_none("order") {
         return Err(value_err(
@@ -236,15 +239,15 @@ fn order_stat(interp: &mut Interp, a: &mut Args, stat: Stat, skip_nan: bool) -> 
 
 const SORT_DOC: &str = "A sorted copy of the array along an axis (the last by default; \
     `axis=None` sorts the flattened array). NaNs sort last. The result has one chunk along the \
-    axis (a sort needs whole lanes), so very long lanes must fit in memory. `kind` is accepted \
-    and ignored: the sort is always stable. NumPy's in-place `x.sort()` does not exist: arrays \
+    axis (a sort needs whole lanes), so very long lanes must fit in memory. `kind` and `stable` \
+    are accepted and ignored: the sort is always stable. NumPy's in-place `x.sort()` does not exist: arrays \
     are immutable.";
 
 pub(super) const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "sort",
         module: Module::Root,
-        signature: "sort(a, axis=-1, kind=None, order=None)",
+        signature: "sort(a, axis=-1, kind=None, order=None, *, stable=None)",
         doc: SORT_DOC,
         examples: &[
             "sort(array([3, 1, 2]))",
@@ -257,7 +260,7 @@ pub(super) const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "argsort",
         module: Module::Root,
-        signature: "argsort(a, axis=-1, kind=None, order=None)",
+        signature: "argsort(a, axis=-1, kind=None, order=None, *, stable=None)",
         doc: "The indices that sort the array along an axis (int64), like NumPy's \
               `kind='stable'`: equal elements keep their order; NaNs sort last. `axis=None` \
               sorts the flattened array.",

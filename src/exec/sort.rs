@@ -85,7 +85,12 @@ fn map_lanes<T: Elem, O: Elem>(
         return Ok(out);
     }
     let kept_axes: Vec<usize> = (0..x.ndim()).filter(|a| !lane_axes.contains(a)).collect();
-    let max_lanes = (super::reduce::PIECE / n.max(1)).max(1);
+    // Below a mask any piece costs its whole row block: read everything at once.
+    let max_lanes = if super::reduce::cost_follows_region(x) {
+        (super::reduce::PIECE / n.max(1)).max(1)
+    } else {
+        usize::MAX
+    };
     let mut offset = vec![0; kept.len()];
     for_each_piece(kept, &mut offset, max_lanes, &mut |offset, piece| {
         ctx.check_cancel()?;
