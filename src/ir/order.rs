@@ -167,7 +167,7 @@ pub fn sort(x: &NodeRef, axis: usize, arg: bool) -> BuildResult<NodeRef> {
 /// `(len(q),)` (when `q` was a sequence) followed by the kept axes.
 pub fn order_stat(x: &NodeRef, stat: Arc<OrderStat>) -> BuildResult<NodeRef> {
     if stat.axes.iter().any(|&a| a >= x.ndim()) || !stat.axes.is_sorted() {
-        return Err(err(ErrorKind::Index, "order statistic axes out of bounds"));
+        return Err(err(ErrorKind::Index, "order statistic axes must be sorted and in range"));
     }
     if stat.axes.windows(2).any(|w| w[0] == w[1]) {
         return Err(err(ErrorKind::Value, "duplicate value in 'axis'"));
