@@ -734,3 +734,56 @@ fn contraction_and_statistics_inputs_do_not_panic() {
     let failed = panics(&programs);
     assert!(failed.is_empty(), "programs panicked:\n{}", failed.join("\n"));
 }
+
+/// Sorting and order statistics on hostile inputs: empty lanes, 0-d
+/// arrays, NaN and out-of-range q, bad k, bool interpolation, huge q.
+#[test]
+fn sorting_edge_cases_do_not_panic() {
+    let programs: Vec<String> = [
+        "sort(array(5))",
+        "sort(array(5), axis=None)",
+        "argsort(ones((0, 3)), axis=0)",
+        "sort(ones((2, 0)), axis=1)",
+        "median(array([]))",
+        "median(ones((0, 4)), axis=0)",
+        "median(ones((4, 0)), axis=0)",
+        "nanmedian(zeros((3, 0)), axis=1)",
+        "percentile(ones(0), 50)",
+        "nanpercentile(ones(0), 50)",
+        "nanpercentile(arange(0), 50)",
+        "quantile(arange(4), [])",
+        "quantile(arange(4), [[]])",
+        "quantile(arange(4), nan)",
+        "quantile(arange(4), -0.5)",
+        "percentile(arange(4), 101)",
+        "quantile(arange(4), 'a')",
+        "quantile(arange(4), 0.5, method=3)",
+        "percentile(array([True, False]), 50)",
+        "percentile(array([True, False]), 50, method='nearest')",
+        "median(array([True]))",
+        "topk(arange(3), 0)",
+        "topk(arange(3), 4)",
+        "topk(arange(3), -4)",
+        "argtopk(array(3), 1)",
+        "topk(arange(3), 1.5)",
+        "quantile(arange(4), arange(10**7) / 10**7)",
+        "median(arange(6).reshape(2, 3), axis=(0, 0))",
+        "median(arange(6).reshape(2, 3), axis=5)",
+        "sort(arange(3), kind=3)",
+        "median(ones(3), out=ones(1))",
+        "percentile(array([inf, -inf, nan]), [0, 50, 100])",
+        "nanquantile(array([nan, nan]), [0.0, 1.0], method='midpoint')",
+        "quantile(random.random((5, 4), chunks=2), [0, 1], axis=(0, 1), keepdims=True)",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let failed = panics(&programs);
+    assert!(
+        failed.is_empty(),
+        "{} of {} programs panicked:\n{}",
+        failed.len(),
+        programs.len(),
+        failed.join("\n")
+    );
+}

@@ -50,8 +50,7 @@ fn holds_array(v: &Value) -> bool {
 /// further lists) must have one shape, and are stacked along a new first
 /// axis, promoting their dtypes. Lazy: nothing is computed.
 fn stack_nested(v: &Value, span: Span) -> R<NodeRef> {
-    let Some(items) = v.sequence().filter(|_| matches!(v, Value::List(_) | Value::Tuple(_)))
-    else {
+    let Some(items) = v.sequence().filter(|_| matches!(v, Value::List(_) | Value::Tuple(_))) else {
         return to_array(v, span);
     };
     if items.is_empty() {
@@ -71,10 +70,7 @@ fn stack_nested(v: &Value, span: Span) -> R<NodeRef> {
         )
         .with_hint("every item must have the same shape"));
     }
-    let expanded = nodes
-        .iter()
-        .map(|n| super::shape::expand(n, 0))
-        .collect::<R<Vec<_>>>()?;
+    let expanded = nodes.iter().map(|n| super::shape::expand(n, 0)).collect::<R<Vec<_>>>()?;
     build::concatenate(&expanded, 0).map_err(|d| d.or_span(span))
 }
 

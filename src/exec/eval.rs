@@ -79,6 +79,8 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Reduce { .. } => reduce::eval_reduce(node, region, ctx),
         Op::Lookup { table, kind } => super::binning::eval_lookup(node, table, *kind, region, ctx),
         Op::Bin(b) => super::binning::eval_bin(node, b, region, ctx),
+        Op::Sort { axis, arg } => super::sort::eval_sort(node, *axis, *arg, region, ctx),
+        Op::OrderStat(stat) => super::sort::eval_order_stat(node, stat, region, ctx),
     }
 }
 

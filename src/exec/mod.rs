@@ -14,9 +14,11 @@ pub mod kernel;
 pub mod leaf;
 pub mod mask;
 pub mod plan;
+mod quantile;
 pub mod reduce;
 pub mod region;
 pub mod scan;
+pub mod sort;
 #[cfg(test)]
 mod tests;
 

@@ -48,14 +48,52 @@ fn walk(
         Op::Generate(..) if in_kernel => 0,
         // A binning holds its total and a batch of per-chunk partials.
         Op::Bin(_) => n.nbytes().saturating_mul(3),
+        Op::Sort { .. } | Op::OrderStat(_) => {
+            max_chunk_bytes(n).min(cap) + lane_workspace(n).unwrap_or(0)
+        }
         _ => max_chunk_bytes(n).min(cap),
     };
     let child_cap = match &n.op {
         Op::Reduce { .. } => (super::reduce::PIECE * 8) as u64,
+        Op::Sort { .. } | Op::OrderStat(_) => lane_piece_bytes(n).unwrap_or(cap),
         _ => cap,
     };
     let kernel = n.op.is_elementwise();
     own + n.inputs.iter().map(|i| walk(i, child_cap, kernel, seen, worst)).sum::<u64>()
+}
+
+/// Bytes of input a sort or order statistic reads at once: whole lanes,
+/// at least `reduce::PIECE` elements' worth (`exec::sort`).
+fn lane_piece_bytes(n: &NodeRef) -> Option<u64> {
+    let x = n.inputs.first()?;
+    let lane: usize = match &n.op {
+        Op::Sort { axis, .. } => x.shape[*axis],
+        Op::OrderStat(stat) => stat.axes.iter().map(|&a| x.shape[a]).product(),
+        _ => return None,
+    };
+    let elems = lane.max(super::reduce::PIECE).min(x.size());
+    Some(elems as u64 * x.dtype.size() as u64)
+}
+
+/// What a sort or order statistic holds besides its output: the piece it
+/// read; a copy of it with the lanes in a row unless they already are (the
+/// lane axes are the trailing ones); for a sort, the piece's results; for
+/// `argsort`, a (value, index) pair per element of a lane.
+fn lane_workspace(n: &NodeRef) -> Option<u64> {
+    let piece = lane_piece_bytes(n)?;
+    let x = &n.inputs[0];
+    let (trailing, extra) = match &n.op {
+        Op::Sort { axis, arg } => {
+            let pairs = if *arg { x.shape[*axis] as u64 * (x.dtype.size() as u64 + 8) } else { 0 };
+            (*axis + 1 == x.ndim(), piece + pairs)
+        }
+        Op::OrderStat(stat) => {
+            let k = stat.axes.len();
+            (stat.axes.iter().enumerate().all(|(i, &a)| a == x.ndim() - k + i), 0)
+        }
+        _ => return None,
+    };
+    Some(piece + if trailing { 0 } else { piece } + extra)
 }
 
 /// The memory limit: `ARR_MEMORY` bytes if set, else half of physical RAM.

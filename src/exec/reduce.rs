@@ -125,7 +125,7 @@ fn block_partial(
 /// Whether computing part of `x` costs in proportion to the part: false
 /// when a mask is below, since any piece of a masked result evaluates its
 /// whole row block of the mask.
-fn cost_follows_region(x: &NodeRef) -> bool {
+pub(super) fn cost_follows_region(x: &NodeRef) -> bool {
     // Walk the DAG once per node: shared subexpressions can make the number
     // of paths exponential.
     let mut seen = std::collections::HashSet::new();

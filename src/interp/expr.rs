@@ -241,7 +241,13 @@ impl Interp {
                                 span,
                             )
                             .with_label("unknown attribute");
-                            if let Some(s) =
+                            if name == "sort" {
+                                // NumPy's in-place sort returns None; arrays here are immutable.
+                                d = d.with_hint(
+                                    "NumPy's x.sort() sorts in place, and arrays are immutable \
+                                     here: use np.sort(x), which returns the sorted array",
+                                );
+                            } else if let Some(s) =
                                 did_you_mean(name, ARRAY_ATTRS.iter().copied().chain(methods))
                             {
                                 d = d.with_hint(format!("did you mean `{s}`?"));

@@ -212,6 +212,32 @@ pub fn fit(chunks: Chunks, shape: &[usize], itemsize: usize) -> Chunks {
         .collect()
 }
 
+/// A grid whose `axis` is one whole chunk (a sort or order statistic needs
+/// whole lanes): the other axes keep their lengths unless a chunk would
+/// exceed four times the auto target, in which case they are auto-sized
+/// around the whole axis (never coarser than they were).
+pub fn with_whole_axis(
+    mut chunks: Chunks,
+    shape: &[usize],
+    axis: usize,
+    itemsize: usize,
+) -> Chunks {
+    let elems: usize = chunks.iter().map(|c| c.iter().copied().max().unwrap_or(0)).product();
+    if elems.saturating_mul(itemsize) <= 4 * AUTO_CHUNK_BYTES {
+        return chunks;
+    }
+    let fixed: Vec<Option<usize>> =
+        (0..shape.len()).map(|a| (a == axis).then_some(shape[a])).collect();
+    let sizes = auto_sizes(shape, &fixed, itemsize, AUTO_CHUNK_BYTES);
+    for (a, c) in chunks.iter_mut().enumerate() {
+        let current = c.iter().copied().max().unwrap_or(0);
+        if a != axis && sizes[a] < current {
+            *c = regular(shape[a], sizes[a]);
+        }
+    }
+    chunks
+}
+
 /// Chunk lengths after taking `len` elements `start, start+step, ...`
 /// from an axis chunked as `lengths` (empty chunks are dropped, as dask does).
 pub fn slice_axis(lengths: &[usize], start: i64, step: i64, len: usize) -> Vec<usize> {

@@ -115,6 +115,10 @@ fn label(n: &NodeRef) -> String {
         Op::Reduce { op, axes, keepdims } => {
             format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })
         }
+        Op::Sort { axis, arg } => {
+            format!("{} axis={axis}", if *arg { "argsort" } else { "sort" })
+        }
+        Op::OrderStat(stat) => stat.describe(),
         Op::Fused(p) => format!("fused kernel [{}]", p.describe()),
         Op::Lookup { table, kind } => {
             let what = match kind {

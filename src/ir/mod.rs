@@ -13,6 +13,7 @@ pub mod build;
 pub mod chunks;
 pub mod explain;
 pub mod ops;
+pub mod order;
 
 use crate::array::{ArrayData, DType};
 use crate::random::{Distribution, StreamKey};
@@ -235,6 +236,14 @@ pub enum Op {
         axes: Vec<usize>,
         keepdims: bool,
     },
+    /// The input sorted along `axis` (NaNs last), or with `arg` the stable
+    /// sorting indices (int64). The result has one chunk along `axis`.
+    Sort {
+        axis: usize,
+        arg: bool,
+    },
+    /// Median or quantiles of the lanes along some axes (see `order.rs`).
+    OrderStat(Arc<order::OrderStat>),
     /// A fused elementwise kernel over the node's inputs (made by the optimizer).
     Fused(Arc<crate::exec::kernel::Program>),
     /// Each element of the input looked up in a small concrete table
@@ -282,6 +291,8 @@ impl PartialEq for OpKey<'_> {
                 Reduce { op: o1, axes: a1, keepdims: k1 },
                 Reduce { op: o2, axes: a2, keepdims: k2 },
             ) => o1 == o2 && a1 == a2 && k1 == k2,
+            (Sort { axis: a, arg: p }, Sort { axis: b, arg: q }) => a == b && p == q,
+            (OrderStat(a), OrderStat(b)) => a == b,
             (Fused(a), Fused(b)) => Arc::ptr_eq(a, b),
             (Lookup { table: a, kind: k }, Lookup { table: b, kind: l }) => {
                 Arc::ptr_eq(a, b) && k == l
@@ -322,6 +333,11 @@ impl Hash for OpKey<'_> {
                 axes.hash(state);
                 keepdims.hash(state)
             }
+            Sort { axis, arg } => {
+                axis.hash(state);
+                arg.hash(state)
+            }
+            OrderStat(s) => s.hash(state),
             Fused(p) => (Arc::as_ptr(p) as usize).hash(state),
             Lookup { table, kind } => {
                 (Arc::as_ptr(table) as usize).hash(state);

@@ -77,6 +77,8 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
             Ok(crate::ir::binning::lookup(&inputs[0], table.clone(), *kind))
         }
         Op::Bin(b) => Ok(crate::ir::binning::bin(inputs, b.clone(), n.dtype)),
+        Op::Sort { axis, arg } => crate::ir::order::sort(&inputs[0], *axis, *arg),
+        Op::OrderStat(stat) => crate::ir::order::order_stat(&inputs[0], stat.clone()),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }

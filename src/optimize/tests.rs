@@ -95,3 +95,18 @@ fn fusion_shares_a_repeated_subexpression() {
     assert_eq!(text.matches("sin(").count(), 1, "{text}");
     same_values("x = sin(arange(5.0)); x * x + x");
 }
+
+#[test]
+fn slices_stay_above_sorts_and_order_statistics() {
+    // Sorting needs whole lanes: a slice must not move below the sort.
+    snapshot(
+        &SlicePushdown,
+        "x = random.random((6, 4)); sort(x, axis=0)[:2]",
+        "slice [:2, :4] : float64 (2, 4) chunks (2, 4) × (1, 1)\n\
+         └─ sort axis=0 : float64 (6, 4) chunks (6, 4) × (1, 1)\n\
+         \u{20}  └─ random.random() stream 1 : float64 (6, 4) chunks (6, 4) × (1, 1)",
+    );
+    same_values("x = random.random((6, 4), chunks=2); sort(x, axis=0)[::-3, 1:]");
+    same_values("x = random.random((6, 4), chunks=2); median(x, axis=1)[::2]");
+    same_values("x = random.random((6, 4), chunks=2); topk(x, 3, axis=0)[1:, ::2]");
+}
