@@ -1,4 +1,5 @@
-//! NaN-ignoring reductions (`nansum, nanprod, nanmean, nanmin, nanmax`)
+//! NaN-ignoring reductions (`nansum, nanprod, nanmean, nanmin, nanmax`,
+//! `nancumsum, nancumprod, nanargmax, nanargmin`)
 //! and `count_nonzero`, built from `where(isnan(x), identity, x)` and the
 //! ordinary reductions, so they fuse and chunk like everything else.
 
@@ -82,6 +83,38 @@ fn count_nonzero(interp: &mut Interp, a: &mut Args) -> R<Value> {
     finish(interp, a, out)
 }
 
+/// nancumsum/nancumprod: the scan with NaN counted as the identity.
+fn nan_scan(a: &mut Args, product: bool) -> R<Value> {
+    let x = to_array(&a.value("a"), a.span("a"))?;
+    super::reduce::scan_of(a, replace_nan(&x, if product { 1.0 } else { 0.0 })?, product)
+}
+
+/// nanargmax/nanargmin: NaN loses every comparison; an all-NaN slice has no
+/// answer, which NumPy reports as an error, so that is checked first (a
+/// pass over the data when it is a float array).
+fn nan_arg(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
+    let x = to_array(&a.value("a"), a.span("a"))?;
+    if x.dtype.is_float() {
+        let axes = match a.value("axis") {
+            Value::None => (0..x.ndim()).collect(),
+            v => to_axes(&v, a.span("axis"), x.ndim())?,
+        };
+        let nan = build::unary(UnaryFn::IsNan, &x)?;
+        let all_nan = build::reduce(&nan, ReduceOp::All, axes, false)?;
+        let flat = build::reshape(&all_nan, &[-1])?;
+        let any = build::reduce(&flat, ReduceOp::Any, vec![0], false)?;
+        if interp.compute(&any).map_err(|d| d.or_span(a.call_span))?.get_f64(0) != 0.0 {
+            return Err(crate::diag::Diagnostic::new(
+                crate::diag::ErrorKind::Value,
+                "All-NaN slice encountered",
+                a.span("a"),
+            ));
+        }
+    }
+    let fill = if op == ReduceOp::ArgMax { f64::NEG_INFINITY } else { f64::INFINITY };
+    super::reduce::arg_of(interp, a, replace_nan(&x, fill)?, op)
+}
+
 macro_rules! nan_builtins {
     ($($name:literal, $op:expr, $doc:literal, $ex:literal;)*) => {
         &[$(Builtin {
@@ -115,6 +148,42 @@ pub const BUILTINS: &[Builtin] = &[
         ],
         method: false,
         imp: nanmean,
+    },
+    Builtin {
+        name: "nancumsum",
+        module: Module::Root,
+        signature: "nancumsum(a, axis=None, dtype=None)",
+        doc: "Cumulative sum treating NaN as zero.",
+        examples: &["nancumsum(array([1.0, nan, 2.0]))"],
+        method: false,
+        imp: |_, a| nan_scan(a, false),
+    },
+    Builtin {
+        name: "nancumprod",
+        module: Module::Root,
+        signature: "nancumprod(a, axis=None, dtype=None)",
+        doc: "Cumulative product treating NaN as one.",
+        examples: &["nancumprod(array([2.0, nan, 3.0]))"],
+        method: false,
+        imp: |_, a| nan_scan(a, true),
+    },
+    Builtin {
+        name: "nanargmax",
+        module: Module::Root,
+        signature: "nanargmax(a, axis=None, keepdims=False)",
+        doc: "Index of the maximum ignoring NaN; an all-NaN slice is an error.",
+        examples: &["nanargmax(array([1.0, nan, 3.0, 2.0]))"],
+        method: false,
+        imp: |i, a| nan_arg(i, a, ReduceOp::ArgMax),
+    },
+    Builtin {
+        name: "nanargmin",
+        module: Module::Root,
+        signature: "nanargmin(a, axis=None, keepdims=False)",
+        doc: "Index of the minimum ignoring NaN; an all-NaN slice is an error.",
+        examples: &["nanargmin(array([[4.0, nan], [nan, 1.0]]), axis=1)"],
+        method: false,
+        imp: |i, a| nan_arg(i, a, ReduceOp::ArgMin),
     },
     Builtin {
         name: "count_nonzero",

@@ -6,7 +6,7 @@ use super::convert::*;
 use super::{Args, Builtin, Module};
 use crate::diag::{Diagnostic, ErrorKind};
 use crate::interp::{Interp, Value};
-use crate::ir::build;
+use crate::ir::{NodeRef, build};
 use crate::ir::ops::ReduceOp;
 
 fn reduce(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
@@ -145,7 +145,12 @@ pub const BUILTINS: &[Builtin] = reductions! {
 /// cumsum/cumprod: along one axis, or over the flattened array.
 fn scan(_: &mut Interp, a: &mut Args, product: bool) -> R<Value> {
     let (v, span) = a.get("a");
-    let mut x = to_array(&v, span)?;
+    scan_of(a, to_array(&v, span)?, product)
+}
+
+/// The scan of `x` (the `a` argument, possibly prepared by the caller) with
+/// the call's `axis` and `dtype`.
+pub(super) fn scan_of(a: &Args, mut x: NodeRef, product: bool) -> R<Value> {
     if let Some(d) = to_dtype(&a.value("dtype"), a.span("dtype"))? {
         x = build::cast(&x, d);
     }
@@ -162,7 +167,13 @@ fn scan(_: &mut Interp, a: &mut Args, product: bool) -> R<Value> {
 /// argmax/argmin: one axis, or the flattened array when `axis` is None.
 fn arg(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
     let (v, span) = a.get("a");
-    let x = to_array(&v, span)?;
+    arg_of(interp, a, to_array(&v, span)?, op)
+}
+
+/// The arg-reduction of `x` (the `a` argument, possibly prepared by the
+/// caller) with the call's `axis` and `keepdims`.
+pub(super) fn arg_of(interp: &mut Interp, a: &Args, x: NodeRef, op: ReduceOp) -> R<Value> {
+    let v = a.value("a");
     let keepdims = to_bool(&a.value("keepdims"), a.span("keepdims"), "keepdims")?;
     let node = if a.is_none("axis") {
         let flat = build::reshape(&x, &[-1])?;

@@ -187,3 +187,17 @@ np.all(np.zeros(0, dtype=bool))
 
 ### cumsum_bool
 np.cumsum(np.array([True, True, False, True]))
+
+### nancumsum_nancumprod
+x = np.array([[1.0, np.nan, 2.0], [np.nan, 3.0, 4.0]])
+(np.nancumsum(x), np.nancumprod(x, axis=1))
+
+### nanargmax_nanargmin
+x = np.array([[1.0, np.nan, 3.0], [np.nan, -2.0, 0.5]])
+(np.nanargmax(x), np.nanargmin(x, axis=1), np.nanargmax(x, axis=0))
+
+### nanargmax_all_nan_errors
+np.nanargmax(np.array([[1.0, 2.0], [np.nan, np.nan]]), axis=1)
+
+### nanargmin_int
+np.nanargmin(np.array([3, 1, 2]))
