@@ -261,6 +261,19 @@ fn new_session() -> (Session, Watchdog) {
 }
 
 /// Runs each program; returns the ones that panicked, with the message.
+/// Fails the test with the list of programs that panicked, if any.
+#[track_caller]
+fn assert_no_panics(programs: &[String]) {
+    let failed = panics(programs);
+    assert!(
+        failed.is_empty(),
+        "{} of {} programs panicked:\n{}",
+        failed.len(),
+        programs.len(),
+        failed.join("\n")
+    );
+}
+
 fn panics(programs: &[String]) -> Vec<String> {
     let (mut session, mut watchdog) = new_session();
     let mut failed = Vec::new();
@@ -303,14 +316,7 @@ fn token_soups_do_not_panic() {
     let names = builtin_names();
     let mut r = Rng(0x5EED_0001);
     let programs: Vec<String> = (0..150).map(|_| token_soup(&mut r, &names)).collect();
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }
 
 #[test]
@@ -318,14 +324,7 @@ fn random_calls_do_not_panic() {
     let names = builtin_names();
     let mut r = Rng(0x5EED_0002);
     let programs: Vec<String> = (0..250).map(|_| program(&mut r, &names)).collect();
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }
 
 /// Hand-picked hostile inputs, each once known (or feared) to crash.
@@ -401,14 +400,7 @@ fn known_hostile_inputs_do_not_panic() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }
 
 /// Arrays with a zero-length axis are valid NumPy; showing or reducing
@@ -431,14 +423,7 @@ fn zero_size_arrays_do_not_panic() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }
 
 /// An argument that fits a parameter's name most of the time, and is
@@ -526,14 +511,7 @@ fn typed_calls_of_every_builtin_do_not_panic() {
             programs.push(typed_call(&mut r, b));
         }
     }
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }
 
 /// Generator methods, `choice`/`permutation` and advanced indexing with
@@ -624,8 +602,7 @@ fn generators_and_fancy_indexing_bad_inputs_do_not_panic() {
             programs.push(format!("g = random.default_rng(1)\n{call}"));
         }
     }
-    let failed = panics(&programs);
-    assert!(failed.is_empty(), "{} programs panicked:\n{}", failed.len(), failed.join("\n"));
+    assert_no_panics(&programs);
 }
 
 /// Counting and lookup builtins with hostile tables, bins and ranges.
@@ -667,14 +644,7 @@ fn histogram_and_lookup_edge_cases_do_not_panic() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }
 
 /// Bad subscripts, axes, weights and degrees of freedom for the
@@ -731,8 +701,7 @@ fn contraction_and_statistics_inputs_do_not_panic() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let failed = panics(&programs);
-    assert!(failed.is_empty(), "programs panicked:\n{}", failed.join("\n"));
+    assert_no_panics(&programs);
 }
 
 /// Sorting and order statistics on hostile inputs: empty lanes, 0-d
@@ -778,12 +747,5 @@ fn sorting_edge_cases_do_not_panic() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let failed = panics(&programs);
-    assert!(
-        failed.is_empty(),
-        "{} of {} programs panicked:\n{}",
-        failed.len(),
-        programs.len(),
-        failed.join("\n")
-    );
+    assert_no_panics(&programs);
 }

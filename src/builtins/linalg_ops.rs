@@ -140,12 +140,14 @@ fn tensordot(_: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Array(contract(operands, &output).map_err(|d| d.or_span(a.call_span))?))
 }
 
-fn inner(interp: &mut Interp, a: &mut Args) -> R<Value> {
+/// `a` and `b` of inner/kron as arrays, or `Err(product)` when either is
+/// 0-d: NumPy then just multiplies.
+fn array_pair(interp: &mut Interp, a: &Args) -> R<Result<(Value, NodeRef, NodeRef), Value>> {
     let (xv, xs) = a.get("a");
     let (yv, ys) = a.get("b");
     let (x, y) = (to_array(&xv, xs)?, to_array(&yv, ys)?);
     if x.ndim() == 0 || y.ndim() == 0 {
-        return crate::interp::ops::binary_values(
+        let product = crate::interp::ops::binary_values(
             interp,
             BinaryFn::Mul,
             &xv,
@@ -153,8 +155,17 @@ fn inner(interp: &mut Interp, a: &mut Args) -> R<Value> {
             &yv,
             ys,
             a.call_span,
-        );
+        )?;
+        return Ok(Err(product));
     }
+    Ok(Ok((xv, x, y)))
+}
+
+fn inner(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let (xv, x, y) = match array_pair(interp, a)? {
+        Ok(pair) => pair,
+        Err(product) => return Ok(product),
+    };
     let (kx, ky) = (x.shape[x.ndim() - 1], y.shape[y.ndim() - 1]);
     if kx != ky {
         return Err(Diagnostic::new(
@@ -181,20 +192,10 @@ fn inner(interp: &mut Interp, a: &mut Args) -> R<Value> {
 }
 
 fn kron(interp: &mut Interp, a: &mut Args) -> R<Value> {
-    let (xv, xs) = a.get("a");
-    let (yv, ys) = a.get("b");
-    let (x, y) = (to_array(&xv, xs)?, to_array(&yv, ys)?);
-    if x.ndim() == 0 || y.ndim() == 0 {
-        return crate::interp::ops::binary_values(
-            interp,
-            BinaryFn::Mul,
-            &xv,
-            xs,
-            &yv,
-            ys,
-            a.call_span,
-        );
-    }
+    let (_, x, y) = match array_pair(interp, a)? {
+        Ok(pair) => pair,
+        Err(product) => return Ok(product),
+    };
     // Both padded to the same rank with leading 1s, then interleaved as
     // (a0, 1, a1, 1, ...) and (1, b0, 1, b1, ...): their product, reshaped,
     // is the block matrix a[i] * b.
