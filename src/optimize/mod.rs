@@ -1,17 +1,19 @@
 //! The optimizer: graph-to-graph rewrites that never compute anything.
 //!
 //! Each pass is one file implementing [`Pass`] and is tested alone.
-//! [`optimize`] runs them in order: slice pushdown first (so fusion sees
-//! the smallest inputs), then elementwise fusion. In debug builds every
+//! [`optimize`] runs them in order: simplification, slice pushdown (so
+//! fusion sees the smallest inputs), then elementwise fusion. In debug builds every
 //! pass is checked to keep the root's shape and dtype.
 
 mod fuse;
 mod pushdown;
+mod simplify;
 #[cfg(test)]
 mod tests;
 
 pub use fuse::ElementwiseFusion;
 pub use pushdown::SlicePushdown;
+pub use simplify::Simplify;
 
 use crate::ir::build;
 use crate::ir::chunks::{AxisChunks, ChunkSpec};
@@ -25,7 +27,7 @@ pub trait Pass {
 }
 
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![Box::new(SlicePushdown), Box::new(ElementwiseFusion)]
+    vec![Box::new(Simplify), Box::new(SlicePushdown), Box::new(ElementwiseFusion)]
 }
 
 pub fn optimize(root: &NodeRef) -> NodeRef {

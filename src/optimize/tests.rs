@@ -1,7 +1,7 @@
 //! Each pass alone, checked by snapshots of the plan it produces, plus
 //! checks that optimized and unoptimized graphs compute the same values.
 
-use super::{ElementwiseFusion, Pass, SlicePushdown};
+use super::{ElementwiseFusion, Pass, Simplify, SlicePushdown};
 use crate::ir::NodeRef;
 use crate::ir::explain::tree_text;
 use crate::{Session, Value};
@@ -109,4 +109,48 @@ fn slices_stay_above_sorts_and_order_statistics() {
     same_values("x = random.random((6, 4), chunks=2); sort(x, axis=0)[::-3, 1:]");
     same_values("x = random.random((6, 4), chunks=2); median(x, axis=1)[::2]");
     same_values("x = random.random((6, 4), chunks=2); topk(x, 3, axis=0)[1:, ::2]");
+}
+
+#[test]
+fn simplify_collapses_transposes_rechunks_and_double_negation() {
+    snapshot(
+        &Simplify,
+        "x = arange(6).reshape(2, 3); x.T.T",
+        &tree_text(&graph("arange(6).reshape(2, 3)")),
+    );
+    snapshot(
+        &Simplify,
+        "x = ones((4, 6), chunks=2); x.rechunk(3).rechunk((4, 1))",
+        "rechunk : float64 (4, 6) chunks (4, 1) × (1, 6)\n\
+         └─ full(1) : float64 (4, 6) chunks (2, 2) × (2, 3)",
+    );
+    snapshot(
+        &Simplify,
+        "x = ones((4, 6), chunks=2); x.rechunk(3).rechunk(2)",
+        "full(1) : float64 (4, 6) chunks (2, 2) × (2, 3)",
+    );
+    snapshot(&Simplify, "-(-arange(3))", "arange(start=0, step=1) : int64 (3,) chunks (3) × (1)");
+    // `not not x` of numbers is a bool array, not x: it stays.
+    snapshot(
+        &Simplify,
+        "logical_not(logical_not(arange(3)))",
+        concat!(
+            "logical_not : bool (3,) chunks (3) × (1)\n",
+            "└─ logical_not : bool (3,) chunks (3) × (1)\n",
+            "   └─ arange(start=0, step=1) : int64 (3,) chunks (3) × (1)",
+        ),
+    );
+}
+
+#[test]
+fn simplify_keeps_values() {
+    for code in [
+        "x = random.random((5, 7), chunks=3); (x.T.T + x.transpose(1, 0).T).sum(axis=0)",
+        "x = arange(24).reshape(2, 3, 4); x.transpose(2, 0, 1).transpose(1, 2, 0)",
+        "x = arange(12, chunks=5).reshape(3, 4).reshape(4, 3).reshape(12)",
+        "x = ones((6, 6), chunks=2); x.rechunk(3).rechunk(4).sum(axis=1)",
+        "~~array([1, -2, 3], dtype=int8), -(-array([0.0, -0.0, nan]))",
+    ] {
+        same_values(code);
+    }
 }
