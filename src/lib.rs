@@ -18,6 +18,7 @@ pub mod diag;
 pub mod display;
 pub mod exec;
 pub mod interp;
+pub mod io;
 pub mod ir;
 pub mod optimize;
 pub mod random;

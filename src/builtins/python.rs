@@ -224,6 +224,46 @@ fn explain(interp: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `visualize(x)`: the plan graph as DOT text; with a filename, written
+/// there (`.svg` drawn by arr itself, `.dot`/`.gv` as DOT).
+fn visualize(interp: &mut Interp, a: &mut Args) -> R<Value> {
+    let x = to_array(&a.value("x"), a.span("x"))?;
+    let plan = interp.plan(&x);
+    let (fv, fspan) = a.get("filename");
+    let path = match fv {
+        Value::None => return Ok(Value::str(&crate::ir::visualize::to_dot(&plan))),
+        Value::Str(s) => std::path::PathBuf::from(s.to_string()),
+        other => {
+            return Err(crate::diag::Diagnostic::new(
+                crate::diag::ErrorKind::Type,
+                format!("filename must be a string, got {}", other.type_name()),
+                fspan,
+            ));
+        }
+    };
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let text = match ext.as_str() {
+        "svg" => crate::ir::visualize::to_svg(&plan),
+        "dot" | "gv" => crate::ir::visualize::to_dot(&plan),
+        _ => {
+            return Err(crate::diag::Diagnostic::new(
+                crate::diag::ErrorKind::Value,
+                format!("cannot tell the format of '{}' from its extension", path.display()),
+                fspan,
+            )
+            .with_hint("use a name ending in .svg (drawn by arr) or .dot (Graphviz)"));
+        }
+    };
+    crate::io::write_atomic(&path, text.as_bytes()).map_err(|e| {
+        crate::diag::Diagnostic::new(
+            crate::diag::ErrorKind::Io,
+            format!("cannot write '{}': {e}", path.display()),
+            fspan,
+        )
+    })?;
+    Ok(Value::None)
+}
+
 pub const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "print",
@@ -326,5 +366,17 @@ pub const BUILTINS: &[Builtin] = &[
         ],
         method: false,
         imp: explain,
+    },
+    Builtin {
+        name: "visualize",
+        module: Module::Root,
+        signature: "visualize(x, filename=None)",
+        doc: "The optimized plan as a graph: one box per operation (with dtype, shape, chunks \
+              and task count), arrows from inputs. Without a filename it returns Graphviz DOT \
+              text; `filename='plan.svg'` writes an SVG drawn by arr itself, `'plan.dot'` the \
+              DOT. The file is written all-or-nothing. Computes nothing.",
+        examples: &["print(visualize(arange(6).reshape(2, 3).sum(axis=0)))"],
+        method: true,
+        imp: visualize,
     },
 ];

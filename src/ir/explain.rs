@@ -10,7 +10,7 @@ use crate::exec::plan::per_task_bytes;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-fn grid(n: &NodeRef) -> String {
+pub(super) fn grid(n: &NodeRef) -> String {
     if n.ndim() == 0 {
         return "()".into();
     }
@@ -72,7 +72,7 @@ fn view_text(v: &SourceView) -> String {
     format!(" view[{}]{axes} of ({})", per_base.join(", "), base.join(", "))
 }
 
-fn label(n: &NodeRef) -> String {
+pub(super) fn label(n: &NodeRef) -> String {
     match &n.op {
         Op::Literal(_) => "array (in memory)".into(),
         Op::Scalar(s) => format!("scalar {}", s.to_f64()),

@@ -14,6 +14,7 @@ pub mod chunks;
 pub mod explain;
 pub mod ops;
 pub mod order;
+pub mod visualize;
 
 use crate::array::{ArrayData, DType};
 use crate::random::{Distribution, StreamKey};
