@@ -21,6 +21,7 @@ pub mod embed;
 pub mod exec;
 pub mod interp;
 pub mod ir;
+pub mod npy;
 pub mod optimize;
 pub mod random;
 pub mod repl;
