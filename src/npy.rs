@@ -123,10 +123,10 @@ mod tests {
         let a = ndarray::arr2(&[[1i16, 2], [3, -1]]).reversed_axes().into_dyn();
         let mut out = Vec::new();
         write_to(&mut out, &ArrayData::I16(a)).unwrap();
-        assert_eq!(&out[64..], &[1, 0, 3, 0, 2, 0, 0xff, 0xff]);
+        assert_eq!(&out[128..], &[1, 0, 3, 0, 2, 0, 0xff, 0xff]);
         let mut out = Vec::new();
         write_to(&mut out, &ArrayData::Bool(ArrayD::from_elem(IxDyn(&[2]), true))).unwrap();
-        assert_eq!(&out[64..], &[1, 1]);
+        assert_eq!(&out[128..], &[1, 1]);
     }
 
     #[test]
@@ -135,7 +135,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("x.npy");
         save(&path, &ArrayData::F64(ArrayD::from_elem(IxDyn(&[3]), 0.5))).unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().len(), 64 + 24);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 128 + 24);
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         assert!(
             save(&dir.join("missing/x.npy"), &ArrayData::F64(ArrayD::zeros(IxDyn(&[1])))).is_err()
