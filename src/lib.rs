@@ -15,6 +15,7 @@
 
 pub mod array;
 pub mod builtins;
+pub mod capi;
 pub mod diag;
 pub mod display;
 pub mod embed;
