@@ -297,7 +297,7 @@ fn npy_output_writes_the_last_value() {
     let (descr, shape, data) = read_npy(&f);
     assert_eq!(
         (descr.as_str(), shape.as_str(), data),
-        ("'<f8',".into(), "()".into(), 2.5f64.to_le_bytes().to_vec())
+        ("'<f8',", "()", 2.5f64.to_le_bytes().to_vec())
     );
 
     // A failing program leaves the earlier file untouched and no temporary.
