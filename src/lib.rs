@@ -4,7 +4,8 @@
 //! `syntax` (text → AST) → `interp` (AST → values; array operations record
 //! IR nodes) → `ir` (the lazy graph) → `optimize` (graph rewrites) →
 //! `exec` (chunk plan, parallel evaluation) → `display` (NumPy-style text).
-//! [`Session`] is the embedding API that drives them in that order.
+//! [`Session`] is the embedding API that drives them in that order; the
+//! `embed` module has its builder and the host-data exchange, `capi` the C ABI.
 //!
 //! ```
 //! let mut s = arr::Session::new();
@@ -14,18 +15,22 @@
 
 pub mod array;
 pub mod builtins;
+pub mod capi;
 pub mod diag;
 pub mod display;
+pub mod embed;
 pub mod exec;
 pub mod interp;
 pub mod io;
 pub mod ir;
+pub mod npy;
 pub mod optimize;
 pub mod random;
 pub mod repl;
 pub mod syntax;
 
 pub use diag::{Diagnostic, ErrorKind};
+pub use embed::{ErrorInfo, SessionBuilder};
 pub use interp::Value;
 
 use diag::sources::Sources;
@@ -172,22 +177,17 @@ impl Session {
         diag::render::render_all(diags, &self.sources, color)
     }
 
-    /// An error as `{"error": {"kind", "message", "line", "column"}}`.
+    /// An error as `{"error": {"kind", "message", "line", "column"}}`
+    /// (and `"hint"` when there is one); see also [`error_info`](Self::error_info).
     pub fn error_json(&self, d: &Diagnostic) -> serde_json::Value {
-        let (line, column) = match d.span {
-            Some(s) => {
-                let (l, c) = self.sources.line_col(s);
-                (serde_json::json!(l), serde_json::json!(c))
-            }
-            None => (serde_json::Value::Null, serde_json::Value::Null),
-        };
+        let info = self.error_info(d);
         let mut e = serde_json::json!({
-            "kind": d.kind.name(),
-            "message": d.message,
-            "line": line,
-            "column": column,
+            "kind": info.kind,
+            "message": info.message,
+            "line": info.line,
+            "column": info.column,
         });
-        if let Some(h) = &d.hint {
+        if let Some(h) = info.hint {
             e["hint"] = serde_json::json!(h);
         }
         serde_json::json!({ "error": e })

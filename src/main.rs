@@ -3,12 +3,14 @@
 //! `arr` starts the REPL (or runs standard input as a program when it is
 //! not a terminal); `arr FILE.arr` runs a script, printing only what it
 //! prints; `arr -e CODE` and `arr -` evaluate a program and show its last
-//! expression, as text or (`--format json`) as one JSON object.
+//! expression, as text, as one JSON object (`--format json`) or as a
+//! `.npy` file (`--format npy -o FILE`). `arr completions SHELL` prints a
+//! shell completion script.
 //! Exit status: 0 success, 1 an error in the program, 2 bad usage,
 //! 130 interrupted.
 
-use arr::{Options, Session};
-use clap::{Parser, ValueEnum};
+use arr::Session;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
@@ -17,18 +19,32 @@ use std::sync::atomic::Ordering;
 enum Format {
     Text,
     Json,
+    /// The last value as a NumPy .npy file (needs -o FILE).
+    Npy,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print a shell completion script (e.g. `arr completions bash > ~/.local/share/bash-completion/completions/arr`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Parser, Debug)]
 #[command(
     name = "arr",
     version,
+    args_conflicts_with_subcommands = true,
     about = "A lazy, chunked, parallel array language with NumPy syntax"
 )]
 #[command(
-    after_help = "Examples:\n  arr                                  start the REPL\n  arr script.arr                       run a script\n  arr -e 'arange(10).sum()'            evaluate and show the last value\n  echo 'ones((2,2))' | arr - --format json"
+    after_help = "Examples:\n  arr                                  start the REPL\n  arr script.arr                       run a script\n  arr -e 'arange(10).sum()'            evaluate and show the last value\n  echo 'ones((2,2))' | arr - --format json\n  arr -e 'random.random((3, 3))' --format npy -o r.npy\n  arr --memory 2G script.arr           cap a computation's memory at 2 GiB\n  arr completions bash                 print a bash completion script"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Script to run (`-` reads the program from standard input).
     file: Option<String>,
     /// Evaluate CODE and show the value of its last expression (may repeat;
@@ -38,6 +54,13 @@ struct Cli {
     /// Output format for the last value (with -e, - or a script).
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// File to write with --format npy (replaced only once complete).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// Memory limit of a computation, in bytes or with a suffix (500M, 2G;
+    /// default: ARR_MEMORY or half of physical memory).
+    #[arg(long, value_name = "BYTES", value_parser = parse_memory)]
+    memory: Option<u64>,
     /// Worker threads (default: ARR_THREADS or all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -51,11 +74,22 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut session = Session::with_options(Options {
-        threads: cli.threads,
-        seed: cli.seed,
-        optimize: !cli.no_optimize,
-    });
+    if let Some(Command::Completions { shell }) = cli.command {
+        clap_complete::generate(shell, &mut Cli::command(), "arr", &mut std::io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    if cli.format == Format::Npy && cli.output.is_none() {
+        eprintln!("arr: --format npy needs an output file: -o FILE");
+        return ExitCode::from(2);
+    }
+    let mut builder = Session::builder().seed(cli.seed).optimize(!cli.no_optimize);
+    if let Some(t) = cli.threads {
+        builder = builder.threads(t);
+    }
+    if let Some(bytes) = cli.memory {
+        builder = builder.memory_limit(bytes);
+    }
+    let mut session = builder.build();
     let cancel = session.cancel_flag();
     let interactive = cli.file.is_none() && cli.eval.is_empty() && std::io::stdin().is_terminal();
     if interactive {
@@ -88,19 +122,29 @@ fn main() -> ExitCode {
             },
         }
     };
-    run_program(&mut session, &name, &code, show_last, cli.format, color)
+    let output = Output { format: cli.format, npy_file: cli.output, color };
+    run_program(&mut session, &name, &code, show_last, &output)
 }
 
-fn run_program(
-    s: &mut Session,
-    name: &str,
-    code: &str,
-    show_last: bool,
+/// Where and how the last value is shown.
+struct Output {
     format: Format,
+    npy_file: Option<std::path::PathBuf>,
     color: bool,
-) -> ExitCode {
+}
+
+/// `--memory`: bytes, or a number with a K/M/G/T suffix.
+fn parse_memory(s: &str) -> Result<u64, String> {
+    arr::exec::plan::parse_bytes(s)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("expected a positive size such as 500M or 2G, got {s:?}"))
+}
+
+fn run_program(s: &mut Session, name: &str, code: &str, show_last: bool, out: &Output) -> ExitCode {
+    let (format, color) = (out.format, out.color);
     let result = match format {
         Format::Json => s.eval_json(name, code).map(|j| Some(j.to_string())),
+        Format::Npy => write_npy(s, name, code, out.npy_file.as_deref().expect("checked in main")),
         Format::Text if show_last => s.eval_display(name, code),
         Format::Text => s.eval(name, code).map(|_| None),
     };
@@ -124,4 +168,26 @@ fn run_program(
             ExitCode::from(if cancelled { 130 } else { 1 })
         }
     }
+}
+
+/// Evaluates the program and writes its last value to `path` as `.npy`.
+fn write_npy(
+    s: &mut Session,
+    name: &str,
+    code: &str,
+    path: &std::path::Path,
+) -> Result<Option<String>, Vec<arr::Diagnostic>> {
+    use arr::{Diagnostic, ErrorKind};
+    let value = match s.eval(name, code)? {
+        Some(v) if !matches!(v, arr::Value::None) => v,
+        _ => {
+            let msg = "--format npy: the program has no value to write (its last line must be an expression)";
+            return Err(vec![Diagnostic::global(ErrorKind::Value, msg)]);
+        }
+    };
+    let data = s.to_array_data(&value).map_err(|d| vec![d])?;
+    arr::npy::save(path, &data).map_err(|e| {
+        vec![Diagnostic::global(ErrorKind::Io, format!("cannot write {}: {e}", path.display()))]
+    })?;
+    Ok(None)
 }

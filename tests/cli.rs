@@ -247,3 +247,85 @@ fn seed_option_changes_random_values_reproducibly() {
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
+
+#[test]
+fn version_and_completion_scripts() {
+    let o = run(&["--version"]);
+    assert_status(&o, 0);
+    assert_eq!(stdout(&o).trim(), format!("arr {}", env!("CARGO_PKG_VERSION")));
+    for (shell, marker) in
+        [("bash", "complete -F"), ("zsh", "#compdef arr"), ("fish", "complete -c arr")]
+    {
+        let o = run(&["completions", shell]);
+        assert_status(&o, 0);
+        assert!(stdout(&o).contains(marker), "{shell}: {}", stdout(&o));
+        assert!(stdout(&o).contains("memory"), "{shell} completes the options");
+    }
+    assert_status(&run(&["completions", "tcsh"]), 2);
+}
+
+/// A parsed `.npy` file: descr, shape and the data bytes.
+fn read_npy(path: &std::path::Path) -> (String, String, Vec<u8>) {
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(&bytes[..8], b"\x93NUMPY\x01\x00", "magic and version 1.0");
+    let len = u16::from_le_bytes([bytes[8], bytes[9]]) as usize;
+    assert_eq!((10 + len) % 64, 0, "data starts 64-byte aligned");
+    let dict = std::str::from_utf8(&bytes[10..10 + len]).unwrap();
+    assert!(dict.ends_with('\n') && dict.contains("'fortran_order': False"), "{dict}");
+    let field = |key: &str, end: char| {
+        let start = dict.find(key).unwrap() + key.len();
+        dict[start..start + dict[start..].find(end).unwrap() + 1].to_string()
+    };
+    (field("'descr': ", ','), field("'shape': ", ')'), bytes[10 + len..].to_vec())
+}
+
+#[test]
+fn npy_output_writes_the_last_value() {
+    let dir = std::env::temp_dir().join(format!("arr-cli-npy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("a.npy");
+    let fs = f.to_str().unwrap();
+    let code = "import numpy as np\nnp.arange(6, dtype=np.int32).reshape(2, 3).T";
+    assert_status(&run(&["-e", code, "--format", "npy", "-o", fs]), 0);
+    let (descr, shape, data) = read_npy(&f);
+    assert_eq!((descr.as_str(), shape.as_str()), ("'<i4',", "(3, 2)"));
+    let values: Vec<i32> =
+        data.chunks(4).map(|b| i32::from_le_bytes(b.try_into().unwrap())).collect();
+    assert_eq!(values, [0, 3, 1, 4, 2, 5]);
+
+    assert_status(&run(&["-e", "2.5", "--format", "npy", "-o", fs]), 0);
+    let (descr, shape, data) = read_npy(&f);
+    assert_eq!(
+        (descr.as_str(), shape.as_str(), data),
+        ("'<f8',", "()", 2.5f64.to_le_bytes().to_vec())
+    );
+
+    // A failing program leaves the earlier file untouched and no temporary.
+    let o = run(&["-e", "1 / undefined_name", "--format", "npy", "-o", fs]);
+    assert_status(&o, 1);
+    assert!(stderr(&o).contains("undefined_name"));
+    assert_eq!(read_npy(&f).2, 2.5f64.to_le_bytes());
+    let o = run(&["-e", "x = 1", "--format", "npy", "-o", fs]);
+    assert_status(&o, 1);
+    assert!(stderr(&o).contains("no value to write"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+
+    let o = run(&["-e", "1", "--format", "npy"]);
+    assert_status(&o, 2);
+    assert!(stderr(&o).contains("-o FILE"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn memory_option_sets_the_limit() {
+    let code = "import numpy as np\n(np.ones(1000) + 1).sum()";
+    let o =
+        run(&["--memory", "4K", "-e", "import numpy as np\nnp.ones(1000) + 1", "--format", "json"]);
+    assert_status(&o, 1);
+    assert_eq!(json(&o)["error"]["kind"], "MemoryError");
+    assert!(json(&o)["error"]["message"].as_str().unwrap().contains("4.00 KiB"), "{}", stdout(&o));
+    assert_status(&run(&["--memory", "2G", "-e", code]), 0);
+    let o = run(&["--memory", "lots", "-e", code]);
+    assert_status(&o, 2);
+    assert!(stderr(&o).contains("500M"));
+}

@@ -450,7 +450,7 @@ fn bincount(interp: &mut Interp, a: &mut Args) -> R<Value> {
         len = len.max((hi + 1.0).min(u64::MAX as f64) as usize);
     }
     // The result and a few partial counts are held in memory.
-    if len as f64 * 8.0 * 4.0 > crate::exec::plan::memory_limit() as f64 {
+    if len as f64 * 8.0 * 4.0 > interp.memory_limit as f64 {
         let (why, at) = if len == minlength as usize {
             ("minlength", a.span("minlength"))
         } else {

@@ -96,7 +96,8 @@ fn lane_workspace(n: &NodeRef) -> Option<u64> {
     Some(piece + if trailing { 0 } else { piece } + extra)
 }
 
-/// The memory limit: `ARR_MEMORY` bytes if set, else half of physical RAM.
+/// The default memory limit of a session: `ARR_MEMORY` bytes if set, else
+/// half of physical RAM.
 pub fn memory_limit() -> u64 {
     if let Some(v) = std::env::var("ARR_MEMORY").ok().and_then(|v| parse_bytes(&v)) {
         return v;
@@ -126,11 +127,11 @@ pub fn parse_bytes(s: &str) -> Option<u64> {
     num.trim().parse::<f64>().ok().filter(|v| *v >= 0.0).map(|v| (v * mult as f64) as u64)
 }
 
-/// Refuses a plan whose estimated peak exceeds the memory limit.
-pub fn check_memory(root: &NodeRef, threads: usize) -> ExecResult<()> {
+/// Refuses a plan whose estimated peak exceeds `limit` bytes (the
+/// session's memory limit).
+pub fn check_memory(root: &NodeRef, threads: usize, limit: u64) -> ExecResult<()> {
     let (per_task, worst) = per_task_bytes(root);
     let peak = per_task.saturating_mul(threads.max(1) as u64);
-    let limit = memory_limit();
     if root.nbytes() > limit {
         return Err(Diagnostic::global(
             ErrorKind::Memory,
@@ -159,7 +160,7 @@ pub fn check_memory(root: &NodeRef, threads: usize) -> ExecResult<()> {
                 crate::ir::build::shape_str(&worst.shape)
             ),
         )
-        .with_hint("use smaller chunks (chunks=... or .rechunk(...)), or raise the limit with ARR_MEMORY"));
+        .with_hint("use smaller chunks (chunks=... or .rechunk(...)), or raise the limit (ARR_MEMORY or arr --memory)"));
     }
     Ok(())
 }

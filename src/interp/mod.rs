@@ -52,6 +52,14 @@ pub struct Interp {
     /// Run the optimizer before computing (off only to test that it does
     /// not change results).
     pub optimize: bool,
+    /// Bytes a computation may hold at its peak (`exec::plan::check_memory`);
+    /// defaults to [`crate::exec::plan::memory_limit`].
+    pub memory_limit: u64,
+    /// When set, no builtin or command may read or write files. Every
+    /// builtin that touches the file system (today only the REPL's `:load`;
+    /// later `save`, `load`, `from_npy`...) must call
+    /// [`Interp::check_file_access`] first.
+    pub sandbox: bool,
     out: Output,
 }
 
@@ -87,8 +95,27 @@ impl Interp {
             pool,
             cancel,
             optimize: true,
+            memory_limit: crate::exec::plan::memory_limit(),
+            sandbox: false,
             out,
         }
+    }
+
+    /// Refuses file access in a sandboxed session: `what` names the
+    /// operation (`"open()"`), `span` the code that asked for it.
+    pub fn check_file_access(
+        &self,
+        what: &str,
+        span: Option<crate::diag::Span>,
+    ) -> Result<(), Diagnostic> {
+        if !self.sandbox {
+            return Ok(());
+        }
+        let message = format!("{what}: file access is disabled in this sandboxed session");
+        Err(match span {
+            Some(s) => Diagnostic::new(ErrorKind::Io, message, s),
+            None => Diagnostic::global(ErrorKind::Io, message),
+        })
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -155,7 +182,7 @@ impl Interp {
     /// Computes an array's whole value on the session's thread pool.
     pub fn compute(&mut self, node: &NodeRef) -> Result<ArrayData, Diagnostic> {
         let plan = self.plan(node);
-        crate::exec::plan::check_memory(&plan, self.pool.current_num_threads())?;
+        crate::exec::plan::check_memory(&plan, self.pool.current_num_threads(), self.memory_limit)?;
         let ctx = crate::exec::Ctx::new(self.cancel.clone());
         self.pool.install(|| crate::exec::compute(&plan, &ctx))
     }

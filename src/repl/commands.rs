@@ -256,6 +256,10 @@ impl Repl<'_> {
     }
 
     fn load(&mut self, path: &str) {
+        if let Err(d) = self.session.interp().check_file_access(":load", None) {
+            eprint!("{}", self.session.render(&[d], self.color));
+            return;
+        }
         let code = match std::fs::read_to_string(path) {
             Ok(c) => c,
             Err(e) => {
