@@ -23,7 +23,6 @@ pub mod exec;
 pub mod interp;
 pub mod io;
 pub mod ir;
-pub mod npy;
 pub mod optimize;
 pub mod random;
 pub mod repl;

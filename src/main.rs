@@ -186,7 +186,7 @@ fn write_npy(
         }
     };
     let data = s.to_array_data(&value).map_err(|d| vec![d])?;
-    arr::npy::save(path, &data).map_err(|e| {
+    arr::io::npy::save(path, &data).map_err(|e| {
         vec![Diagnostic::global(ErrorKind::Io, format!("cannot write {}: {e}", path.display()))]
     })?;
     Ok(None)

@@ -5,6 +5,8 @@
 //! an earlier crash is recognisable by that name and replaced by the next
 //! write to the same path.
 
+pub mod npy;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -16,11 +18,24 @@ pub fn temporary_for(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` all-or-nothing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes to `path` all-or-nothing whatever `fill` writes: into the
+/// temporary first (buffered), flushed and synced, then renamed over `path`.
+/// On any error the temporary is removed and the old file is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if path.file_name().is_none() {
+        return Err(std::io::Error::other("not a file name"));
+    }
     let tmp = temporary_for(path);
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        fill(&mut f)?;
+        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

@@ -50,7 +50,7 @@ pub fn header(dtype: DType, shape: &[usize]) -> io::Result<Vec<u8>> {
 }
 
 /// Writes `data` (header and elements) to `w`.
-pub fn write_to(w: &mut impl Write, data: &ArrayData) -> io::Result<()> {
+pub fn write_to(w: &mut (impl Write + ?Sized), data: &ArrayData) -> io::Result<()> {
     w.write_all(&header(data.dtype(), data.shape())?)?;
     crate::with_data!(data, a, T => {
         let mut buf = Vec::with_capacity(1 << 16);
@@ -82,22 +82,9 @@ fn push_le<T: Elem>(buf: &mut Vec<u8>, v: T) {
     }
 }
 
-/// Writes `data` to `path` atomically: a temporary file next to it,
-/// renamed over `path` once complete (and removed on failure).
+/// Writes `data` to `path` all-or-nothing (see [`super::write_atomic_with`]).
 pub fn save(path: &Path, data: &ArrayData) -> io::Result<()> {
-    let name = path.file_name().ok_or_else(|| io::Error::other("not a file name"))?;
-    let tmp =
-        path.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = io::BufWriter::new(std::fs::File::create(&tmp)?);
-        write_to(&mut f, data)?;
-        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    super::write_atomic_with(path, |w| write_to(w, data))
 }
 
 #[cfg(test)]
