@@ -44,6 +44,10 @@ struct Cli {
     /// Session seed for random arrays.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// No progress bar (it is shown on a terminal's stderr for work longer
+    /// than half a second).
+    #[arg(short, long)]
+    quiet: bool,
     /// Run without the optimizer (for checking that it changes nothing).
     #[arg(long, hide = true)]
     no_optimize: bool,
@@ -88,7 +92,9 @@ fn main() -> ExitCode {
             },
         }
     };
-    run_program(&mut session, &name, &code, show_last, cli.format, color)
+    let progress_bar = !cli.quiet && cli.format == Format::Text && std::io::stderr().is_terminal();
+    let bar = progress_bar.then(|| arr::exec::progress::Bar::start(session.interp().progress()));
+    run_program(&mut session, &name, &code, show_last, cli.format, color, bar)
 }
 
 fn run_program(
@@ -98,12 +104,15 @@ fn run_program(
     show_last: bool,
     format: Format,
     color: bool,
+    bar: Option<arr::exec::progress::Bar>,
 ) -> ExitCode {
     let result = match format {
         Format::Json => s.eval_json(name, code).map(|j| Some(j.to_string())),
         Format::Text if show_last => s.eval_display(name, code),
         Format::Text => s.eval(name, code).map(|_| None),
     };
+    drop(bar); // cleared before anything else is written
+
     match result {
         Ok(out) => {
             if let Some(text) = out {

@@ -6,8 +6,8 @@ use super::convert::*;
 use super::{Args, Builtin, Module};
 use crate::diag::{Diagnostic, ErrorKind};
 use crate::interp::{Interp, Value};
-use crate::ir::{NodeRef, build};
 use crate::ir::ops::ReduceOp;
+use crate::ir::{NodeRef, build};
 
 fn reduce(interp: &mut Interp, a: &mut Args, op: ReduceOp) -> R<Value> {
     let (v, span) = a.get("a");

@@ -98,6 +98,15 @@ impl Leaf {
     /// Writes the leaf's values for flat positions `t0 .. t0+len` of a
     /// region of `shape` into `dst[..len]`, one last-axis run at a time.
     pub fn load(&self, shape: &[usize], t0: usize, len: usize, dst: &mut ArrayData) {
+        // The common case, an input chunk laid out exactly like the region:
+        // one copy, no index bookkeeping.
+        if let Leaf::Data { data, strides } = self
+            && data.len() == shape.iter().product::<usize>()
+            && *strides == c_strides(shape)
+        {
+            self.run(t0 as i64, 1, len, dst, 0);
+            return;
+        }
         let strides = self.strides();
         let base = match self {
             Leaf::Gen { offset, .. } => *offset,
