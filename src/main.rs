@@ -67,6 +67,10 @@ struct Cli {
     /// Session seed for random arrays.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// No progress bar (it is shown on a terminal's stderr for work longer
+    /// than half a second).
+    #[arg(short, long)]
+    quiet: bool,
     /// Run without the optimizer (for checking that it changes nothing).
     #[arg(long, hide = true)]
     no_optimize: bool,
@@ -123,7 +127,9 @@ fn main() -> ExitCode {
         }
     };
     let output = Output { format: cli.format, npy_file: cli.output, color };
-    run_program(&mut session, &name, &code, show_last, &output)
+    let progress_bar = !cli.quiet && cli.format == Format::Text && std::io::stderr().is_terminal();
+    let bar = progress_bar.then(|| arr::exec::progress::Bar::start(session.interp().progress()));
+    run_program(&mut session, &name, &code, show_last, &output, bar)
 }
 
 /// Where and how the last value is shown.
@@ -140,7 +146,14 @@ fn parse_memory(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("expected a positive size such as 500M or 2G, got {s:?}"))
 }
 
-fn run_program(s: &mut Session, name: &str, code: &str, show_last: bool, out: &Output) -> ExitCode {
+fn run_program(
+    s: &mut Session,
+    name: &str,
+    code: &str,
+    show_last: bool,
+    out: &Output,
+    bar: Option<arr::exec::progress::Bar>,
+) -> ExitCode {
     let (format, color) = (out.format, out.color);
     let result = match format {
         Format::Json => s.eval_json(name, code).map(|j| Some(j.to_string())),
@@ -148,6 +161,8 @@ fn run_program(s: &mut Session, name: &str, code: &str, show_last: bool, out: &O
         Format::Text if show_last => s.eval_display(name, code),
         Format::Text => s.eval(name, code).map(|_| None),
     };
+    drop(bar); // cleared before anything else is written
+
     match result {
         Ok(out) => {
             if let Some(text) = out {

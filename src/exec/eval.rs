@@ -98,6 +98,9 @@ fn run_fused(
             Op::Generate(generator, view) => {
                 Leaf::generator(generator, view, &in_region, &broadcast)
             }
+            Op::Literal(data) if with_data!(data.as_ref(), a, _T => a.is_standard_layout()) => {
+                Leaf::in_place(data, &in_region, &broadcast)
+            }
             _ => Leaf::data(eval(input, &in_region, ctx)?, &broadcast),
         });
     }

@@ -178,8 +178,17 @@ pub fn run(
 ) -> Option<ArrayData> {
     let n: usize = shape.iter().product();
     let out_dtype = prog.output_dtype();
+    let tile = TILE.min(n.max(1));
     let mut regs: Vec<ArrayData> =
-        prog.dtypes.iter().map(|&d| ArrayData::zeros(d, &[TILE.min(n.max(1))])).collect();
+        prog.dtypes.iter().map(|&d| ArrayData::zeros(d, &[tile])).collect();
+    let plan = plan_steps(prog);
+    // Constants do not change from tile to tile: fill them once.
+    for (i, ins) in prog.instrs.iter().enumerate() {
+        if let Instr::Const(_) = ins {
+            let (before, rest) = regs.split_at_mut(i);
+            step(ins, before, &mut rest[0], leaves, shape, 0, tile);
+        }
+    }
     with_dtype!(out_dtype, T => {
         let mut out: Vec<T> = Vec::with_capacity(n);
         let mut t0 = 0;
@@ -188,15 +197,94 @@ pub fn run(
                 return None;
             }
             let len = TILE.min(n - t0);
-            for (i, ins) in prog.instrs.iter().enumerate() {
+            for (i, (ins, how)) in prog.instrs.iter().zip(&plan).enumerate() {
                 let (before, rest) = regs.split_at_mut(i);
-                step(ins, before, &mut rest[0], leaves, shape, t0, len);
+                match *how {
+                    Step::Skip => {}
+                    Step::Run => step(ins, before, &mut rest[0], leaves, shape, t0, len),
+                    Step::ReplaceNan { x, fill, nan_first } => {
+                        replace_nan(&before[x], &before[fill], nan_first, &mut rest[0], len)
+                    }
+                }
             }
             let last = T::unwrap_ref(regs.last().expect("non-empty")).expect("output dtype");
             out.extend_from_slice(&last.as_slice().expect("contiguous")[..len]);
             t0 += len;
         }
         Some(T::wrap(ArrayD::from_shape_vec(IxDyn(shape), out).expect("tile loop fills the region")))
+    })
+}
+
+/// How `run` executes each instruction of a program.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    Run,
+    /// Not executed per tile: a constant (filled once) or an `isnan`
+    /// consumed only by a fused [`Step::ReplaceNan`].
+    Skip,
+    /// `where(isnan(x), fill, x)` (or `where(isnan(x), x, fill)` when not
+    /// `nan_first`) in one pass: the NaN-aware reductions are built from
+    /// it, and as two instructions it costs a bool register, a second pass
+    /// and a byte load per element.
+    ReplaceNan {
+        x: usize,
+        fill: usize,
+        nan_first: bool,
+    },
+}
+
+/// Decides, once per program, how each instruction runs (see [`Step`]).
+fn plan_steps(prog: &Program) -> Vec<Step> {
+    let mut uses = vec![0usize; prog.instrs.len()];
+    for ins in &prog.instrs {
+        match *ins {
+            Instr::Cast(r) | Instr::Unary(_, r) => uses[r] += 1,
+            Instr::Binary(_, a, b) => {
+                uses[a] += 1;
+                uses[b] += 1;
+            }
+            Instr::Where(c, a, b) => {
+                uses[c] += 1;
+                uses[a] += 1;
+                uses[b] += 1;
+            }
+            Instr::Input(_) | Instr::Const(_) => {}
+        }
+    }
+    let last = prog.instrs.len() - 1;
+    let mut plan: Vec<Step> = prog
+        .instrs
+        .iter()
+        .map(|ins| if let Instr::Const(_) = ins { Step::Skip } else { Step::Run })
+        .collect();
+    for (i, ins) in prog.instrs.iter().enumerate() {
+        let Instr::Where(c, a, b) = *ins else { continue };
+        let Instr::Unary(UnaryFn::IsNan, x) = prog.instrs[c] else { continue };
+        if prog.dtypes[x] != prog.dtypes[i] || uses[c] != 1 || c == last {
+            continue;
+        }
+        let step = if b == x && a != x {
+            Step::ReplaceNan { x, fill: a, nan_first: true }
+        } else if a == x && b != x {
+            Step::ReplaceNan { x, fill: b, nan_first: false }
+        } else {
+            continue;
+        };
+        plan[i] = step;
+        plan[c] = Step::Skip;
+    }
+    plan
+}
+
+/// `dst = where(isnan(x), fill, x)` (`nan_first`) or `where(isnan(x), x, fill)`.
+fn replace_nan(x: &ArrayData, fill: &ArrayData, nan_first: bool, dst: &mut ArrayData, len: usize) {
+    with_data!(dst, d, T => {
+        let x: &[T] = slice_of(x, len);
+        let fill: &[T] = slice_of(fill, len);
+        let out = &mut d.as_slice_mut().expect("contiguous")[..len];
+        for ((o, &v), &f) in out.iter_mut().zip(x).zip(fill) {
+            *o = if v.is_nan() == nan_first { f } else { v };
+        }
     })
 }
 

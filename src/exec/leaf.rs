@@ -12,10 +12,22 @@ use crate::array::{ArrayData, DType, Elem};
 use crate::ir::{Generator, Node, Op, SourceView};
 use crate::random;
 use crate::with_data;
+use std::sync::Arc;
 
 pub enum Leaf {
-    Data { data: ArrayData, strides: Vec<isize> },
-    Gen { generator: Generator, base_shape: Vec<usize>, offset: i64, steps: Vec<i64> },
+    /// Element at region position `p` is `data[offset + Σ p[a]·strides[a]]`
+    /// (flat, C order): a computed chunk, or an in-memory array read in place.
+    Data {
+        data: Arc<ArrayData>,
+        offset: i64,
+        strides: Vec<isize>,
+    },
+    Gen {
+        generator: Generator,
+        base_shape: Vec<usize>,
+        offset: i64,
+        steps: Vec<i64>,
+    },
 }
 
 /// C-order strides (in elements) of a shape.
@@ -85,7 +97,25 @@ impl Leaf {
         let strides = (0..broadcast.len())
             .map(|o| if o < off || broadcast[o] { 0 } else { own[o - off] })
             .collect();
-        Leaf::Data { data, strides }
+        Leaf::Data { data: Arc::new(data), offset: 0, strides }
+    }
+
+    /// A leaf reading `in_region` of a whole in-memory array without
+    /// copying it first.
+    pub fn in_place(data: &Arc<ArrayData>, in_region: &Region, broadcast: &[bool]) -> Leaf {
+        let own = c_strides(data.shape());
+        let off = broadcast.len() - own.len();
+        let offset = in_region.iter().zip(&own).map(|(r, &s)| r.start * s as i64).sum();
+        let strides = (0..broadcast.len())
+            .map(|o| {
+                if o < off || broadcast[o] {
+                    0
+                } else {
+                    own[o - off] * in_region[o - off].step as isize
+                }
+            })
+            .collect();
+        Leaf::Data { data: data.clone(), offset, strides }
     }
 
     fn strides(&self) -> Vec<i64> {
@@ -98,10 +128,18 @@ impl Leaf {
     /// Writes the leaf's values for flat positions `t0 .. t0+len` of a
     /// region of `shape` into `dst[..len]`, one last-axis run at a time.
     pub fn load(&self, shape: &[usize], t0: usize, len: usize, dst: &mut ArrayData) {
+        // The common case, an input chunk laid out exactly like the region:
+        // one copy, no index bookkeeping.
+        if let Leaf::Data { offset, strides, .. } = self
+            && *strides == c_strides(shape)
+        {
+            self.run(offset + t0 as i64, 1, len, dst, 0);
+            return;
+        }
         let strides = self.strides();
         let base = match self {
             Leaf::Gen { offset, .. } => *offset,
-            Leaf::Data { .. } => 0,
+            Leaf::Data { offset, .. } => *offset,
         };
         let nd = shape.len();
         if len == 0 {

@@ -5,7 +5,8 @@
 //! the input regions it needs (`eval.rs`), fused elementwise kernels run
 //! tile by tile (`kernel.rs`), and reductions combine block partials in a
 //! fixed tree (`reduce.rs`), so results do not depend on the thread count.
-//! A cancellation flag is checked between regions and tiles.
+//! A cancellation flag is checked between regions and tiles, and finished
+//! tasks are counted for the progress bar (`progress.rs`).
 
 pub mod binning;
 pub mod elem_ops;
@@ -14,6 +15,7 @@ pub mod kernel;
 pub mod leaf;
 pub mod mask;
 pub mod plan;
+pub mod progress;
 mod quantile;
 pub mod reduce;
 pub mod region;
@@ -44,6 +46,7 @@ type Memo = HashMap<(u64, Region), Arc<ArrayData>>;
 /// State shared by the tasks of one computation.
 pub struct Ctx {
     cancel: Arc<AtomicBool>,
+    progress: Arc<progress::Progress>,
     memo: Mutex<(usize, Memo)>,
 }
 
@@ -53,7 +56,33 @@ pub fn cancelled() -> Diagnostic {
 
 impl Ctx {
     pub fn new(cancel: Arc<AtomicBool>) -> Ctx {
-        Ctx { cancel, memo: Mutex::new((0, HashMap::new())) }
+        Ctx::with_progress(cancel, Arc::default())
+    }
+
+    /// A context whose tasks are counted on `progress`.
+    pub fn with_progress(cancel: Arc<AtomicBool>, progress: Arc<progress::Progress>) -> Ctx {
+        Ctx { cancel, progress, memo: Mutex::new((0, HashMap::new())) }
+    }
+
+    pub fn progress(&self) -> &progress::Progress {
+        &self.progress
+    }
+
+    /// Runs `f` on every item in parallel, counting each as a task.
+    pub(crate) fn run_tasks<I: Sync, T: Send>(
+        &self,
+        items: &[I],
+        f: impl Fn(&I) -> ExecResult<T> + Sync + Send,
+    ) -> ExecResult<Vec<T>> {
+        self.progress.add_tasks(items.len());
+        items
+            .par_iter()
+            .map(|item| {
+                let r = f(item);
+                self.progress.task_done();
+                r
+            })
+            .collect()
     }
 
     pub fn cancelled(&self) -> bool {
@@ -82,8 +111,7 @@ impl Ctx {
 /// Computes the whole value of `root`.
 pub fn compute(root: &NodeRef, ctx: &Ctx) -> ExecResult<ArrayData> {
     let regions = chunk_regions(&root.chunks);
-    let blocks: Vec<ArrayData> =
-        regions.par_iter().map(|r| eval::eval(root, r, ctx)).collect::<ExecResult<Vec<_>>>()?;
+    let blocks: Vec<ArrayData> = ctx.run_tasks(&regions, |r| eval::eval(root, r, ctx))?;
     if blocks.len() == 1 {
         return Ok(blocks.into_iter().next().expect("one block"));
     }

@@ -17,7 +17,6 @@ use crate::ir::ops::ReduceOp;
 use crate::ir::{NodeRef, Op};
 use crate::with_data;
 use ndarray::{ArrayD, Axis};
-use rayon::prelude::*;
 use std::sync::Arc;
 
 /// A block's contribution, over the kept axes.
@@ -58,16 +57,13 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
     }
     let reduced_chunks: Vec<Vec<usize>> = axes.iter().map(|&a| x.chunks[a].clone()).collect();
     let blocks = chunk_regions(&reduced_chunks);
-    let partials: Vec<Partial> = blocks
-        .par_iter()
-        .map(|br| {
-            let mut r = base.clone();
-            for (k, &a) in axes.iter().enumerate() {
-                r[a] = br[k];
-            }
-            block_partial(x, r, axes, *op, ctx)
-        })
-        .collect::<ExecResult<Vec<_>>>()?;
+    let partials: Vec<Partial> = ctx.run_tasks(&blocks, |br| {
+        let mut r = base.clone();
+        for (k, &a) in axes.iter().enumerate() {
+            r[a] = br[k];
+        }
+        block_partial(x, r, axes, *op, ctx)
+    })?;
     let total = tree_combine(partials, *op);
     let count: usize = axes.iter().map(|&a| x.shape[a]).product();
     let out = finalize(*op, total, count as f64, node.dtype);

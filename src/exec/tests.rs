@@ -161,3 +161,18 @@ fn take_gathers_rows_from_touched_chunks_only() {
         crate::diag::ErrorKind::Index
     );
 }
+
+#[test]
+fn progress_counts_every_task() {
+    let progress = Arc::new(super::progress::Progress::default());
+    let ctx = Ctx::with_progress(Arc::new(AtomicBool::new(false)), progress.clone());
+    // Ten chunks: ten root tasks.
+    let x = build::unary(UnaryFn::Neg, &arange(&[100], 10)).unwrap();
+    compute(&x, &ctx).unwrap();
+    assert_eq!(progress.counts(), (10, 10));
+    // A full reduction: one root task plus one per input block.
+    progress.reset();
+    let s = build::reduce(&arange(&[100], 10), ReduceOp::Sum, vec![0], false).unwrap();
+    compute(&s, &ctx).unwrap();
+    assert_eq!(progress.counts(), (11, 11));
+}

@@ -49,6 +49,8 @@ pub struct Interp {
     generators: Vec<GeneratorState>,
     pool: Arc<rayon::ThreadPool>,
     cancel: Arc<AtomicBool>,
+    /// Tasks done/announced by this interpreter's computations.
+    progress: Arc<crate::exec::progress::Progress>,
     /// Run the optimizer before computing (off only to test that it does
     /// not change results).
     pub optimize: bool,
@@ -94,6 +96,7 @@ impl Interp {
             generators: Vec::new(),
             pool,
             cancel,
+            progress: Arc::default(),
             optimize: true,
             memory_limit: crate::exec::plan::memory_limit(),
             sandbox: false,
@@ -179,11 +182,20 @@ impl Interp {
         if self.optimize { crate::optimize::optimize(node) } else { node.clone() }
     }
 
+    /// The progress counters of this interpreter's computations.
+    pub fn progress(&self) -> Arc<crate::exec::progress::Progress> {
+        self.progress.clone()
+    }
+
+    fn exec_ctx(&self) -> crate::exec::Ctx {
+        crate::exec::Ctx::with_progress(self.cancel.clone(), self.progress.clone())
+    }
+
     /// Computes an array's whole value on the session's thread pool.
     pub fn compute(&mut self, node: &NodeRef) -> Result<ArrayData, Diagnostic> {
         let plan = self.plan(node);
         crate::exec::plan::check_memory(&plan, self.pool.current_num_threads(), self.memory_limit)?;
-        let ctx = crate::exec::Ctx::new(self.cancel.clone());
+        let ctx = self.exec_ctx();
         self.pool.install(|| crate::exec::compute(&plan, &ctx))
     }
 
@@ -192,7 +204,7 @@ impl Interp {
     pub fn masked(&mut self, x: &NodeRef, mask: &NodeRef) -> Result<NodeRef, Diagnostic> {
         let plan = self.plan(mask);
         let lens = mask.chunks[0].clone();
-        let ctx = crate::exec::Ctx::new(self.cancel.clone());
+        let ctx = self.exec_ctx();
         let counts =
             self.pool.install(|| crate::exec::mask::count_per_chunk(&plan, &lens, &ctx))?;
         let blocks = Arc::new(crate::ir::MaskCounts { lens, counts });
@@ -209,7 +221,7 @@ impl Interp {
         f: impl FnOnce(&NodeRef, &crate::exec::Ctx) -> Result<T, Diagnostic> + Send,
     ) -> Result<T, Diagnostic> {
         let plan = self.plan(node);
-        let ctx = crate::exec::Ctx::new(self.cancel.clone());
+        let ctx = self.exec_ctx();
         self.pool.install(|| f(&plan, &ctx))
     }
 

@@ -24,7 +24,11 @@ impl Repl<'_> {
     /// Evaluates one input and prints its value or its error.
     pub fn eval_print(&mut self, code: &str) {
         self.inputs += 1;
-        match self.session.eval_display(&format!("<input {}>", self.inputs), code) {
+        let bar = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            .then(|| crate::exec::progress::Bar::start(self.session.interp().progress()));
+        let result = self.session.eval_display(&format!("<input {}>", self.inputs), code);
+        drop(bar); // cleared before the value or error is written
+        match result {
             Ok(Some(text)) => println!("{text}"),
             Ok(None) => {}
             Err(d) => {
