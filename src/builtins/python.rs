@@ -241,6 +241,7 @@ fn visualize(interp: &mut Interp, a: &mut Args) -> R<Value> {
             ));
         }
     };
+    interp.check_file_access("visualize", Some(fspan))?;
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let text = match ext.as_str() {
         "svg" => crate::ir::visualize::to_svg(&plan),

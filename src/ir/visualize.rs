@@ -186,6 +186,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sandboxed_session_does_not_write_the_picture() {
+        let mut s = Session::builder().sandbox(true).build();
+        let path = std::env::temp_dir().join(format!("arr-sandbox-{}.svg", std::process::id()));
+        let code = format!("visualize(arange(3), {:?})", path.display().to_string());
+        let err = s.eval("<test>", &code).expect_err("sandbox refuses the write");
+        assert!(err[0].message.contains("sandbox"), "{}", err[0].message);
+        assert!(!path.exists());
+        // Without a file name nothing is written, so the DOT text is allowed.
+        assert!(matches!(s.eval("<test>", "visualize(arange(3))"), Ok(Some(Value::Str(_)))));
+    }
+
+    #[test]
     fn sources_sit_below_every_user() {
         let p = plan("x = arange(10); (x + x.sum()) * 2");
         let vs = super::vertices(&p);
