@@ -357,12 +357,10 @@ fn argwhere(interp: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Array(build::concatenate(&cols, 1)?))
 }
 
-/// The most indices `take` computes and holds (as integer-array indexing does).
-const MAX_TAKE_INDICES: usize = crate::interp::MAX_INDEX_ARRAY;
-
 /// `take(a, indices, axis)`: `a[..., indices, ...]` along one axis (the
 /// flattened array without an axis). The indices are computed now (they
-/// are small); the gather stays lazy and reads only the chunks it touches.
+/// are small), by indexing's own rules and limits; the gather stays lazy
+/// and reads only the chunks it touches.
 fn take_builtin(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let (av, aspan) = a.get("a");
     let mut x = to_array(&av, aspan)?;
@@ -374,46 +372,17 @@ fn take_builtin(interp: &mut Interp, a: &mut Args) -> R<Value> {
     };
     let (iv, ispan) = a.get("indices");
     let idx = to_array(&iv, ispan)?;
-    if !idx.dtype.is_integer() {
+    // NumPy casts the indices to intp safely: bools and floats are refused
+    // (an empty list is an empty integer index).
+    let empty_list = idx.size() == 0 && !matches!(iv, Value::Array(_));
+    if !idx.dtype.is_integer() && !empty_list {
         return Err(Diagnostic::new(
             ErrorKind::Type,
             format!("take() needs integer indices, not {}", idx.dtype),
             ispan,
         ));
     }
-    if idx.size() > MAX_TAKE_INDICES {
-        return Err(Diagnostic::new(
-            ErrorKind::Memory,
-            format!("{} indices are more than take() holds ({MAX_TAKE_INDICES})", idx.size()),
-            ispan,
-        ));
-    }
-    let n = x.shape.get(axis).copied().unwrap_or(0) as i64;
-    let data = interp.compute(&idx).map_err(|d| d.or_span(ispan))?;
-    let positions = data
-        .to_f64_vec()
-        .into_iter()
-        .map(|f| {
-            let i = f as i64;
-            let j = if i < 0 { i + n } else { i };
-            if (0..n).contains(&j) {
-                Ok(j as usize)
-            } else {
-                Err(Diagnostic::new(
-                    ErrorKind::Index,
-                    format!("index {i} is out of bounds for axis {axis} with size {n}"),
-                    ispan,
-                ))
-            }
-        })
-        .collect::<R<Vec<_>>>()?;
-    let err = |d: Diagnostic| d.or_span(a.call_span);
-    let gathered = build::take(&x, axis, std::sync::Arc::new(positions)).map_err(err)?;
-    // The indices' own shape replaces the axis.
-    let mut shape: Vec<i64> = x.shape[..axis].iter().map(|&d| d as i64).collect();
-    shape.extend(idx.shape.iter().map(|&d| d as i64));
-    shape.extend(x.shape[axis + 1..].iter().map(|&d| d as i64));
-    let node = build::reshape(&gathered, &shape).map_err(err)?;
+    let node = interp.take_along(&x, axis, iv, ispan)?;
     interp.scalar_or_array(&av, node, a.call_span)
 }
 

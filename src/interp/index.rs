@@ -6,7 +6,7 @@ use super::{Interp, Value};
 use crate::array::DType;
 use crate::builtins::to_int;
 use crate::diag::{Diagnostic, ErrorKind, Span};
-use crate::ir::{AxisSel, build};
+use crate::ir::{AxisSel, NodeRef, build};
 use crate::syntax::ast::IndexItem;
 use std::sync::Arc;
 
@@ -182,6 +182,30 @@ impl Interp {
         Ok(())
     }
 
+    /// `x[items]`: basic indexing as a slice, anything with an index array or
+    /// a mask through advanced indexing.
+    fn index_array(&mut self, x: &NodeRef, items: Vec<Item>, span: Span) -> R<NodeRef> {
+        if items.iter().any(|i| matches!(i, Item::Take(..) | Item::Mask(..))) {
+            return self.advanced_index(x, items, span);
+        }
+        let sels = array_selection(&x.shape, &items, span)?;
+        build::slice(x, sels).map_err(|d| d.or_span(span))
+    }
+
+    /// `x[:, ..., indices]` with `indices` (an int, a list or an array) on
+    /// `axis`: NumPy's `take`, by the same rules and limits as indexing.
+    pub fn take_along(
+        &mut self,
+        x: &NodeRef,
+        axis: usize,
+        indices: Value,
+        span: Span,
+    ) -> R<NodeRef> {
+        let mut items: Vec<Item> = (0..axis).map(|_| Item::Slice(None, None, None, span)).collect();
+        self.push_item(indices, span, &mut items)?;
+        self.index_array(x, items, span)
+    }
+
     pub(super) fn index_value(
         &mut self,
         v: Value,
@@ -208,15 +232,7 @@ impl Interp {
         }
         let items = self.items(items)?;
         match v {
-            Value::Array(node)
-                if items.iter().any(|i| matches!(i, Item::Take(..) | Item::Mask(..))) =>
-            {
-                Ok(Value::Array(self.advanced_index(&node, items, span)?))
-            }
-            Value::Array(node) => {
-                let sels = array_selection(&node.shape, &items, span)?;
-                Ok(Value::Array(build::slice(&node, sels).map_err(|d| d.or_span(span))?))
-            }
+            Value::Array(node) => Ok(Value::Array(self.index_array(&node, items, span)?)),
             Value::Range(a, b, st) => {
                 // Python: a range's items and slices are computed, never listed.
                 let len = super::value::range_len(a, b, st);

@@ -173,3 +173,12 @@ np.arange(10)[1.5]
 
 ### scalar_index_of_0d
 np.array(5.0)[()]
+
+### take_index_array_shape
+np.take(np.arange(12).reshape(3, 4), [[0], [2]], axis=1)
+
+### take_empty_list
+np.take(np.arange(5), [])
+
+### take_out_of_range_errors
+np.take(np.arange(5), 7)
