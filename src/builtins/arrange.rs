@@ -372,16 +372,21 @@ fn take_builtin(interp: &mut Interp, a: &mut Args) -> R<Value> {
     };
     let (iv, ispan) = a.get("indices");
     let idx = to_array(&iv, ispan)?;
-    // NumPy casts the indices to intp safely: bools and floats are refused
-    // (an empty list is an empty integer index).
+    // NumPy casts the indices to intp by `same_kind`: bools become 0 and 1
+    // (they are not a mask here), floats are refused; an empty list is an
+    // empty integer index.
     let empty_list = idx.size() == 0 && !matches!(iv, Value::Array(_));
-    if !idx.dtype.is_integer() && !empty_list {
-        return Err(Diagnostic::new(
-            ErrorKind::Type,
-            format!("take() needs integer indices, not {}", idx.dtype),
-            ispan,
-        ));
-    }
+    let iv = match idx.dtype {
+        DType::Bool if !empty_list => Value::Array(build::cast(&idx, DType::Int64)),
+        d if d.is_float() && !empty_list => {
+            return Err(Diagnostic::new(
+                ErrorKind::Type,
+                format!("take() needs integer indices, not {d}"),
+                ispan,
+            ));
+        }
+        _ => iv,
+    };
     let node = interp.take_along(&x, axis, iv, ispan)?;
     interp.scalar_or_array(&av, node, a.call_span)
 }

@@ -182,3 +182,9 @@ np.take(np.arange(5), [])
 
 ### take_out_of_range_errors
 np.take(np.arange(5), 7)
+
+### take_bool_indices_are_ints
+np.take(np.arange(5), np.array([True, False]))
+
+### take_float_indices_errors
+np.take(np.arange(5), np.array([1.0]))
