@@ -42,8 +42,11 @@ mod combine;
 mod convert;
 mod creation;
 mod distributions;
+mod files;
+mod hdf5;
 mod histogram;
 mod layout;
+mod linalg;
 mod linalg_ops;
 mod math;
 mod nanreduce;
@@ -55,6 +58,7 @@ mod rng;
 mod shape;
 mod sort;
 mod ufuncs;
+mod zarr;
 
 pub use args::{Args, ParamKind, ParamSpec};
 pub use convert::*;
@@ -79,6 +83,8 @@ pub enum Module {
     Python,
     /// Methods of a `random.default_rng()` generator (`rng.normal(...)`).
     Generator,
+    /// `linalg` (also `np.linalg`, `da.linalg`).
+    Linalg,
 }
 
 impl Module {
@@ -89,6 +95,7 @@ impl Module {
             Module::Dask => "dask",
             Module::Python => "builtins",
             Module::Generator => "numpy.random.Generator",
+            Module::Linalg => "numpy.linalg",
         }
     }
 }
@@ -134,6 +141,7 @@ impl Builtin {
         match self.module {
             Module::Random => format!("random.{}", self.name),
             Module::Generator => format!("Generator.{}", self.name),
+            Module::Linalg => format!("linalg.{}", self.name),
             _ => self.name.to_string(),
         }
     }
@@ -143,7 +151,7 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 24] = [
+        let tables: [&'static [Builtin]; 28] = [
             creation::BUILTINS,
             reduce::AXIS_OPS,
             distributions::BUILTINS,
@@ -168,6 +176,10 @@ pub fn all() -> &'static [&'static Builtin] {
             histogram::BUILTINS,
             linalg_ops::BUILTINS,
             rng::BUILTINS,
+            files::BUILTINS,
+            hdf5::BUILTINS,
+            zarr::BUILTINS,
+            linalg::BUILTINS,
         ];
         tables.iter().flat_map(|t| t.iter()).collect()
     })
@@ -218,6 +230,7 @@ pub fn constants(module: Module) -> Vec<(&'static str, Value)> {
                 ("inf", Value::Float(f64::INFINITY)),
                 ("newaxis", Value::None),
                 ("random", Value::Module(Module::Random)),
+                ("linalg", Value::Module(Module::Linalg)),
                 ("float_", Value::DType(DType::Float64)),
                 ("int_", Value::DType(DType::Int64)),
                 ("bool_", Value::DType(DType::Bool)),
@@ -228,6 +241,6 @@ pub fn constants(module: Module) -> Vec<(&'static str, Value)> {
             v
         }
         Module::Dask => vec![("array", Value::Module(Module::Root))],
-        Module::Random | Module::Python | Module::Generator => vec![],
+        Module::Random | Module::Python | Module::Generator | Module::Linalg => vec![],
     }
 }

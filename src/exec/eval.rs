@@ -22,6 +22,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Literal(data) => Ok(slice_data(data, region)),
         Op::Scalar(s) => Ok(scalar_data(*s, node)),
         Op::Generate(..) => Ok(generate_region(node, region)),
+        Op::Read(source, view) => crate::io::source::read_region(source.as_ref(), view, region),
         Op::Unary(_) | Op::Binary(_) | Op::Where | Op::Cast => {
             let (prog, leaves) = kernel::Program::compile(node, &|n| n.id != node.id);
             run_fused(node, &prog, &leaves, region, ctx)

@@ -21,6 +21,7 @@ pub mod reduce;
 pub mod region;
 pub mod scan;
 pub mod sort;
+pub mod store;
 #[cfg(test)]
 mod tests;
 

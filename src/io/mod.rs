@@ -6,6 +6,7 @@
 //! write to the same path.
 
 pub mod npy;
+pub mod source;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -45,6 +45,14 @@ pub fn generate(generator: Generator, shape: Vec<usize>, dtype: DType, chunks: C
     intern(Op::Generate(generator, view), vec![], shape, dtype, chunks)
 }
 
+/// A file-backed array over the source's whole shape.
+pub fn read(source: crate::io::source::SourceRef, chunks: Chunks) -> NodeRef {
+    let shape = source.shape().to_vec();
+    let dtype = source.dtype();
+    let view = SourceView::identity(&shape);
+    intern(Op::Read(source, view), vec![], shape, dtype, chunks)
+}
+
 /// Resolves a chunk request against a shape.
 pub fn chunks_for(spec: &ChunkSpec, shape: &[usize], dtype: DType) -> BuildResult<Chunks> {
     chunks::normalize(spec, shape, dtype.size()).map_err(|m| err(ErrorKind::Value, m))

@@ -97,6 +97,7 @@ pub(super) fn label(n: &NodeRef) -> String {
             };
             format!("{what}{}", view_text(v))
         }
+        Op::Read(source, v) => format!("read {}{}", source.describe(), view_text(v)),
         Op::Unary(f) => f.name().into(),
         Op::Binary(f) => f.name().into(),
         Op::Where => "where".into(),

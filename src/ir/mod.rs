@@ -199,6 +199,9 @@ pub enum Op {
     /// A 0-d constant (a Python scalar in an expression).
     Scalar(Scalar),
     Generate(Generator, SourceView),
+    /// An array in a file, seen through a view (slices and transposes
+    /// pushed into it become hyperslab reads; see `io::source`).
+    Read(crate::io::source::SourceRef, SourceView),
     Unary(UnaryFn),
     Binary(BinaryFn),
     /// `where(cond, a, b)`
@@ -278,6 +281,7 @@ impl PartialEq for OpKey<'_> {
             (Literal(a), Literal(b)) => Arc::ptr_eq(a, b),
             (Scalar(a), Scalar(b)) => a == b,
             (Generate(g1, v1), Generate(g2, v2)) => g1 == g2 && v1 == v2,
+            (Read(s1, v1), Read(s2, v2)) => Arc::ptr_eq(s1, s2) && v1 == v2,
             (Unary(a), Unary(b)) => a == b,
             (Binary(a), Binary(b)) => a == b,
             (Where, Where) | (Cast, Cast) | (BroadcastTo, BroadcastTo) => true,
@@ -313,6 +317,10 @@ impl Hash for OpKey<'_> {
             Scalar(s) => s.hash(state),
             Generate(g, v) => {
                 g.hash(state);
+                v.hash(state)
+            }
+            Read(s, v) => {
+                (Arc::as_ptr(s) as *const () as usize).hash(state);
                 v.hash(state)
             }
             Unary(f) => f.hash(state),

@@ -84,7 +84,7 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }
-        Op::Literal(_) | Op::Scalar(_) | Op::Generate(..) => Ok(n.clone()),
+        Op::Literal(_) | Op::Scalar(_) | Op::Generate(..) | Op::Read(..) => Ok(n.clone()),
     };
     rebuilt.expect("rewrites keep shapes and dtypes valid")
 }

@@ -55,11 +55,11 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
                 _ => s,
             })
         }
-        Op::Generate(g, view) => {
-            let view = slice_view(view, sels);
+        Op::Generate(..) | Op::Read(..) => {
             let probe = build::slice(x, sels.to_vec()).ok()?;
+            let view = slice_view(source_view(&x.op)?, sels);
             Some(crate::ir::intern(
-                Op::Generate(g.clone(), view),
+                with_view(&x.op, view)?,
                 vec![],
                 probe.shape.clone(),
                 x.dtype,
@@ -140,15 +140,34 @@ fn push(x: &NodeRef, sels: &[AxisSel]) -> Option<NodeRef> {
     }
 }
 
-/// A transposed generator is the generator with its view's axes permuted:
-/// `random(...).T` then produces its elements directly in transposed order.
+/// The view of a source that produces any sub-region directly (a
+/// generator or a file read).
+fn source_view(op: &Op) -> Option<&SourceView> {
+    match op {
+        Op::Generate(_, view) | Op::Read(_, view) => Some(view),
+        _ => None,
+    }
+}
+
+/// The same source seen through another view.
+fn with_view(op: &Op, view: SourceView) -> Option<Op> {
+    match op {
+        Op::Generate(g, _) => Some(Op::Generate(g.clone(), view)),
+        Op::Read(s, _) => Some(Op::Read(s.clone(), view)),
+        _ => None,
+    }
+}
+
+/// A transposed source is the source with its view's axes permuted:
+/// `random(...).T` then produces its elements directly in transposed
+/// order, and a transposed file array reads its hyperslab untransposed.
 fn transpose_generator(x: &NodeRef, perm: &[usize]) -> Option<NodeRef> {
-    let Op::Generate(g, view) = &x.op else { return None };
+    let view = source_view(&x.op)?;
     let mut v = view.clone();
     v.axes = perm.iter().map(|&p| view.axes[p]).collect();
     let shape = perm.iter().map(|&p| x.shape[p]).collect();
     let chunks = perm.iter().map(|&p| x.chunks[p].clone()).collect();
-    Some(crate::ir::intern(Op::Generate(g.clone(), v), vec![], shape, x.dtype, chunks))
+    Some(crate::ir::intern(with_view(&x.op, v)?, vec![], shape, x.dtype, chunks))
 }
 
 /// The selection applied to one input of an elementwise node of
