@@ -266,7 +266,7 @@ fn chunk_partial(
 pub fn eval_bin(node: &NodeRef, b: &Binning, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
     // Any part of the result needs all of the input: compute it once.
     let whole = super::region::full_region(&node.shape);
-    if let Some(hit) = ctx.memo_get(node.id, &whole) {
+    if let Some(hit) = ctx.memo_get(node, &whole) {
         return Ok(super::eval::slice_data(&hit, region));
     }
     let nbins: usize = node.shape.iter().product();
@@ -297,7 +297,7 @@ pub fn eval_bin(node: &NodeRef, b: &Binning, region: &Region, ctx: &Ctx) -> Exec
     let sums = sums.cast(b.counts_dtype);
     let out = if b.density { density(b, sums) } else { sums };
     let sliced = super::eval::slice_data(&out, region);
-    ctx.memo_put(node.id, &whole, std::sync::Arc::new(out));
+    ctx.memo_put(node, &whole, std::sync::Arc::new(out));
     Ok(sliced)
 }
 

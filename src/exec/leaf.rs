@@ -118,58 +118,23 @@ impl Leaf {
         Leaf::Data { data: data.clone(), offset, strides }
     }
 
-    fn strides(&self) -> Vec<i64> {
-        match self {
-            Leaf::Data { strides, .. } => strides.iter().map(|&s| s as i64).collect(),
-            Leaf::Gen { steps, .. } => steps.clone(),
-        }
-    }
-
     /// Writes the leaf's values for flat positions `t0 .. t0+len` of a
     /// region of `shape` into `dst[..len]`, one last-axis run at a time.
     pub fn load(&self, shape: &[usize], t0: usize, len: usize, dst: &mut ArrayData) {
-        // The common case, an input chunk laid out exactly like the region:
-        // one copy, no index bookkeeping.
-        if let Leaf::Data { offset, strides, .. } = self
-            && *strides == c_strides(shape)
-        {
-            self.run(offset + t0 as i64, 1, len, dst, 0);
-            return;
-        }
-        let strides = self.strides();
-        let base = match self {
-            Leaf::Gen { offset, .. } => *offset,
-            Leaf::Data { offset, .. } => *offset,
-        };
-        let nd = shape.len();
         if len == 0 {
             return;
         }
-        if nd == 0 {
-            self.run(base, 0, 1, dst, 0);
-            return;
-        }
-        // Multi-index of t0.
-        let mut idx = vec![0usize; nd];
-        let mut rem = t0;
-        for a in (0..nd).rev() {
-            idx[a] = rem % shape[a];
-            rem /= shape[a];
-        }
-        let last = shape[nd - 1];
-        let mut pos = 0;
-        while pos < len {
-            let run = (last - idx[nd - 1]).min(len - pos);
-            let off: i64 =
-                base + idx.iter().zip(&strides).map(|(&i, &s)| i as i64 * s).sum::<i64>();
-            self.run(off, strides[nd - 1], run, dst, pos);
-            pos += run;
-            idx[nd - 1] += run;
-            let mut a = nd - 1;
-            while idx[a] >= shape[a] && a > 0 {
-                idx[a] = 0;
-                a -= 1;
-                idx[a] += 1;
+        match self {
+            Leaf::Data { data, offset, strides } => with_data!(dst, d, T => {
+                let out = &mut d.as_slice_mut().expect("contiguous")[..len];
+                let src = T::unwrap_ref(data).expect("leaf dtype").as_slice().expect("standard layout");
+                let strides: Vec<i64> = strides.iter().map(|&s| s as i64).collect();
+                gather(src, *offset, &strides, shape, t0, out);
+            }),
+            Leaf::Gen { offset, steps, .. } => {
+                walk_runs(*offset, steps, shape, t0, len, |first, stride, pos, n| {
+                    self.run(first, stride, n, dst, pos)
+                })
             }
         }
     }
@@ -194,6 +159,98 @@ impl Leaf {
             }),
         }
     }
+}
+
+/// Axes merged where a region's C order and the strides agree (an axis of
+/// length 1 is dropped), so a chunk laid out like its region is one run.
+fn collapse(shape: &[usize], strides: &[i64]) -> (Vec<usize>, Vec<i64>) {
+    let mut out_shape: Vec<usize> = Vec::with_capacity(shape.len());
+    let mut out_strides: Vec<i64> = Vec::with_capacity(shape.len());
+    for (&n, &s) in shape.iter().zip(strides) {
+        if n == 1 {
+            continue;
+        }
+        match (out_shape.last_mut(), out_strides.last_mut()) {
+            (Some(pn), Some(ps)) if *ps == s * n as i64 => {
+                *pn *= n;
+                *ps = s;
+            }
+            _ => {
+                out_shape.push(n);
+                out_strides.push(s);
+            }
+        }
+    }
+    if out_shape.is_empty() {
+        out_shape.push(1);
+        out_strides.push(0);
+    }
+    (out_shape, out_strides)
+}
+
+/// Calls `f(first, stride, pos, n)` for each last-axis run covering flat
+/// positions `t0 .. t0+len` of a region of `shape` read through `strides`
+/// from `base`: elements `first + k*stride` go to positions `pos + k`.
+fn walk_runs(
+    base: i64,
+    strides: &[i64],
+    shape: &[usize],
+    t0: usize,
+    len: usize,
+    mut f: impl FnMut(i64, i64, usize, usize),
+) {
+    let (shape, strides) = collapse(shape, strides);
+    let nd = shape.len();
+    let mut idx = vec![0usize; nd];
+    let mut rem = t0;
+    for a in (0..nd).rev() {
+        idx[a] = rem % shape[a];
+        rem /= shape[a];
+    }
+    let mut off: i64 = base + idx.iter().zip(&strides).map(|(&i, &s)| i as i64 * s).sum::<i64>();
+    let last = nd - 1;
+    let mut pos = 0;
+    while pos < len {
+        let run = (shape[last] - idx[last]).min(len - pos);
+        f(off, strides[last], pos, run);
+        pos += run;
+        idx[last] += run;
+        off += run as i64 * strides[last];
+        let mut a = last;
+        while idx[a] >= shape[a] && a > 0 {
+            off -= idx[a] as i64 * strides[a];
+            idx[a] = 0;
+            a -= 1;
+            idx[a] += 1;
+            off += strides[a];
+        }
+    }
+}
+
+/// Copies the elements of a strided view of `src` into `out` (flat
+/// positions `t0..` of a region of `shape`). Typed once per tile, so short
+/// last axes (a length-3 coordinate axis) cost a few instructions per run.
+fn gather<T: Copy>(
+    src: &[T],
+    base: i64,
+    strides: &[i64],
+    shape: &[usize],
+    t0: usize,
+    out: &mut [T],
+) {
+    walk_runs(base, strides, shape, t0, out.len(), |first, stride, pos, n| {
+        let o = &mut out[pos..pos + n];
+        let first = first as usize;
+        match stride {
+            1 if n >= 16 => o.copy_from_slice(&src[first..first + n]),
+            0 => o.fill(src[first]),
+            _ => {
+                for (k, v) in o.iter_mut().enumerate() {
+                    *v = src[(first as i64 + k as i64 * stride) as usize];
+                }
+            }
+        }
+    });
 }
 
 /// Fills `out[k]` with element `first + k*stride` of a generator's logical array.

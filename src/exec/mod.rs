@@ -41,6 +41,12 @@ pub type ExecResult<T> = Result<T, Diagnostic>;
 /// in `x - x.mean(0)` is needed by every row of chunks), up to this size.
 const MEMO_BYTES: usize = 256 << 20;
 
+/// Only results of nodes at most this large in total are kept: a small
+/// result is what many consumers ask for again, while the regions of a big
+/// one (`(d*d).sum(-1)` of a 7000² distance matrix) are each read once,
+/// and keeping them would hold the whole intermediate.
+const MEMO_NODE_BYTES: u64 = 64 << 20;
+
 /// Cached reduction results by (node id, region).
 type Memo = HashMap<(u64, Region), Arc<ArrayData>>;
 
@@ -94,12 +100,19 @@ impl Ctx {
         if self.cancelled() { Err(cancelled()) } else { Ok(()) }
     }
 
-    pub(crate) fn memo_get(&self, id: u64, region: &Region) -> Option<Arc<ArrayData>> {
+    pub(crate) fn memo_get(&self, node: &NodeRef, region: &Region) -> Option<Arc<ArrayData>> {
+        if node.nbytes() > MEMO_NODE_BYTES {
+            return None;
+        }
         let m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-        m.1.get(&(id, region.clone())).cloned()
+        m.1.get(&(node.id, region.clone())).cloned()
     }
 
-    pub(crate) fn memo_put(&self, id: u64, region: &Region, data: Arc<ArrayData>) {
+    pub(crate) fn memo_put(&self, node: &NodeRef, region: &Region, data: Arc<ArrayData>) {
+        if node.nbytes() > MEMO_NODE_BYTES {
+            return;
+        }
+        let id = node.id;
         let mut m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         let bytes = data.nbytes();
         if m.0 + bytes <= MEMO_BYTES {

@@ -40,7 +40,7 @@ enum Partial {
 
 pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
     let Op::Reduce { op, axes, keepdims } = &node.op else { unreachable!("called on a reduction") };
-    if let Some(hit) = ctx.memo_get(node.id, region) {
+    if let Some(hit) = ctx.memo_get(node, region) {
         return Ok((*hit).clone());
     }
     let x = &node.inputs[0];
@@ -69,7 +69,7 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
     let out = finalize(*op, total, count as f64, node.dtype);
     let shape: Vec<usize> = region.iter().map(|r| r.len).collect();
     let out = reshape_data(out, &shape);
-    ctx.memo_put(node.id, region, Arc::new(out.clone()));
+    ctx.memo_put(node, region, Arc::new(out.clone()));
     Ok(out)
 }
 
@@ -143,6 +143,17 @@ fn fold<T: Clone>(mut a: ArrayD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) 
         return ndarray::arr0(acc).into_dyn();
     }
     if axes.len() == 1 && axes[0] + 1 == a.ndim() {
+        let n = a.shape()[axes[0]];
+        if let (Some(v), true) = (a.as_slice(), n > 0) {
+            // Contiguous lanes: a plain loop per lane (short lanes, like
+            // a length-3 coordinate axis, would drown in iterator set-up).
+            let out: Vec<T> = v
+                .chunks_exact(n)
+                .map(|lane| lane.iter().fold(init.clone(), |acc, x| f(&acc, x)))
+                .collect();
+            let kept = &a.shape()[..axes[0]];
+            return ArrayD::from_shape_vec(ndarray::IxDyn(kept), out).expect("one per lane");
+        }
         return a
             .map_axis(Axis(axes[0]), |lane| lane.iter().fold(init.clone(), |acc, v| f(&acc, v)));
     }

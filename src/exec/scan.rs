@@ -94,7 +94,7 @@ fn chunk_total(
     ctx: &Ctx,
 ) -> ExecResult<ArrayData> {
     // Cache under the scan node's id with the chunk's region as the key.
-    if let Some(hit) = ctx.memo_get(node.id, region) {
+    if let Some(hit) = ctx.memo_get(node, region) {
         return Ok((*hit).clone());
     }
     let data = eval(x, region, ctx)?.cast(node.dtype);
@@ -102,7 +102,7 @@ fn chunk_total(
         let init = if product { T::from_i64(1) } else { T::from_i64(0) };
         T::wrap(a.fold_axis(Axis(axis), init, |&acc, &v| combine(acc, v, product)))
     });
-    ctx.memo_put(node.id, region, Arc::new(total.clone()));
+    ctx.memo_put(node, region, Arc::new(total.clone()));
     Ok(total)
 }
 
