@@ -15,7 +15,6 @@ use crate::ir::chunks::offsets;
 use crate::ir::{MaskCounts, NodeRef};
 use crate::with_data;
 use ndarray::{ArrayD, IxDyn};
-use rayon::prelude::*;
 
 /// The mask's rows in one chunk of its first axis, all of its other axes.
 fn rows(mask: &NodeRef, start: usize, len: usize) -> Region {
@@ -24,17 +23,36 @@ fn rows(mask: &NodeRef, start: usize, len: usize) -> Region {
     r
 }
 
-/// True elements in each row block (`lens` along the first axis), in parallel.
+/// Mask elements counted per task: rows of a block are counted in pieces
+/// of about this many elements, so counting never holds a whole row block
+/// of the mask (or of what it is computed from).
+const COUNT_PIECE: usize = 256 * 1024;
+
+/// True elements in each row block (`lens` along the first axis), counted
+/// in pieces of whole rows, in parallel; per-block totals are sums of
+/// integers, so the piece order does not matter.
 pub fn count_per_chunk(mask: &NodeRef, lens: &[usize], ctx: &Ctx) -> ExecResult<Vec<usize>> {
-    let offs = offsets(lens);
-    offs.par_iter()
-        .zip(lens.par_iter())
-        .map(|(&o, &l)| {
-            let data = eval(mask, &rows(mask, o, l), ctx)?;
-            let b = bool::unwrap(data).expect("mask is bool");
-            Ok(b.iter().filter(|&&v| v).count())
-        })
-        .collect()
+    let row: usize = mask.shape[1..].iter().product();
+    let rows_per_piece = (COUNT_PIECE / row.max(1)).max(1);
+    let mut pieces = Vec::new();
+    for (block, (&o, &l)) in offsets(lens).iter().zip(lens).enumerate() {
+        let mut start = 0;
+        while start < l {
+            let n = rows_per_piece.min(l - start);
+            pieces.push((block, o + start, n));
+            start += n;
+        }
+    }
+    let counts = ctx.run_tasks(&pieces, |&(_, start, n)| {
+        let data = eval(mask, &rows(mask, start, n), ctx)?;
+        let b = bool::unwrap(data).expect("mask is bool");
+        Ok(b.iter().filter(|&&v| v).count())
+    })?;
+    let mut per_block = vec![0; lens.len()];
+    for (&(block, _, _), c) in pieces.iter().zip(counts) {
+        per_block[block] += c;
+    }
+    Ok(per_block)
 }
 
 pub fn eval_mask(

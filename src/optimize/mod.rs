@@ -2,16 +2,19 @@
 //!
 //! Each pass is one file implementing [`Pass`] and is tested alone.
 //! [`optimize`] runs them in order: simplification, slice pushdown (so
-//! fusion sees the smallest inputs), then elementwise fusion. In debug builds every
+//! fusion sees the smallest inputs), masked reductions turned into
+//! streaming ones, then elementwise fusion. In debug builds every
 //! pass is checked to keep the root's shape and dtype.
 
 mod fuse;
+mod masked_reduce;
 mod pushdown;
 mod simplify;
 #[cfg(test)]
 mod tests;
 
 pub use fuse::ElementwiseFusion;
+pub use masked_reduce::MaskedReduction;
 pub use pushdown::SlicePushdown;
 pub use simplify::Simplify;
 
@@ -27,7 +30,12 @@ pub trait Pass {
 }
 
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![Box::new(Simplify), Box::new(SlicePushdown), Box::new(ElementwiseFusion)]
+    vec![
+        Box::new(Simplify),
+        Box::new(SlicePushdown),
+        Box::new(MaskedReduction),
+        Box::new(ElementwiseFusion),
+    ]
 }
 
 pub fn optimize(root: &NodeRef) -> NodeRef {

@@ -154,3 +154,54 @@ fn simplify_keeps_values() {
         same_values(code);
     }
 }
+
+#[test]
+fn a_masked_sum_becomes_a_sum_over_the_mask_grid() {
+    snapshot(
+        &super::MaskedReduction,
+        "x = arange(12.0).reshape(3, 4); (x[x > 4.5] * 2).sum()",
+        "sum axis=[0, 1] : float64 () chunks ()\n\
+         └─ where : float64 (3, 4) chunks (3, 4) × (1, 1)\n\
+         \x20  ├─ greater : bool (3, 4) chunks (3, 4) × (1, 1)\n\
+         \x20  │  ├─ #1 reshape : float64 (3, 4) chunks (3, 4) × (1, 1)\n\
+         \x20  │  │  └─ arange(start=0, step=1) : float64 (12,) chunks (12) × (1)\n\
+         \x20  │  └─ scalar 4.5 : float64 () chunks ()\n\
+         \x20  ├─ multiply : float64 (3, 4) chunks (3, 4) × (1, 1)\n\
+         \x20  │  ├─ (same as #1 above)\n\
+         \x20  │  └─ scalar 2 : float64 () chunks ()\n\
+         \x20  └─ scalar 0 : float64 () chunks ()",
+    );
+}
+
+/// The rewrite changes only the summation order: values agree to rounding,
+/// and selections it does not cover are left alone.
+#[test]
+fn masked_reductions_keep_values() {
+    let cases = [
+        (
+            "x = random.normal(0, 1, (300, 200), chunks=(70, 90)); y = x[x > 0.5]",
+            "(y * 3 + 1).sum()",
+        ),
+        ("x = random.normal(0, 1, (300, 200), chunks=(70, 90)); y = x[x > 0.5]", "y.mean()"),
+        (
+            "x = random.normal(0, 1, (300, 200), chunks=(70, 90)); y = x[x > 0.5]",
+            "y.max() + y.min()",
+        ),
+        ("x = random.normal(0, 1, (300, 200), chunks=(70, 90)); y = x[x > 0.5]", "(y / 4).prod()"),
+        ("x = arange(60).reshape(6, 10); y = x[x % 3 == 0]", "y.sum() + y.prod() + y.max()"),
+        ("x = arange(60.0).reshape(6, 10); y = x[x < 0]", "y.sum() + y.mean()"),
+    ];
+    for (setup, expr) in cases {
+        let code = format!("{setup}; {expr}");
+        let mut on = Session::new();
+        let mut off =
+            Session::with_options(crate::Options { optimize: false, ..Default::default() });
+        let num = |s: &mut Session, tag: &str| -> f64 {
+            let v = s.eval_json(tag, &code).expect("runs");
+            v.get("value").and_then(|v| v.as_f64()).unwrap_or(f64::NAN)
+        };
+        let (a, b) = (num(&mut on, "<on>"), num(&mut off, "<off>"));
+        let close = (a - b).abs() <= 1e-12 * a.abs().max(1.0) || (a.is_nan() && b.is_nan());
+        assert!(close, "{code}: optimized {a} vs unoptimized {b}");
+    }
+}
