@@ -116,6 +116,38 @@ pub fn read_region(
     }))
 }
 
+/// The chunks a file-backed array gets when the user gives none: the
+/// file's storage chunks, grown by whole multiples (doubling the shortest
+/// axis that is not yet whole) while a chunk stays within the `"auto"`
+/// byte target — so each arr chunk reads whole storage chunks, and tiny
+/// storage chunks do not become millions of tasks. Without storage chunks,
+/// `"auto"`.
+pub fn default_chunks(source: &dyn ArraySource) -> crate::ir::chunks::Chunks {
+    use crate::ir::chunks::{self, AxisChunks, ChunkSpec};
+    let shape = source.shape();
+    let itemsize = source.dtype().size();
+    let Some(storage) = source.storage_chunks().filter(|s| s.len() == shape.len()) else {
+        let spec = ChunkSpec::Uniform(AxisChunks::Auto);
+        return chunks::normalize(&spec, shape, itemsize).unwrap_or_else(|_| chunks::single(shape));
+    };
+    let mut size: Vec<usize> =
+        storage.iter().zip(shape).map(|(&c, &n)| c.clamp(1, n.max(1))).collect();
+    let target = chunks::auto_chunk_bytes();
+    let bytes = |s: &[usize]| s.iter().product::<usize>().saturating_mul(itemsize);
+    loop {
+        let grow = (0..shape.len()).filter(|&a| size[a] < shape[a]).min_by_key(|&a| size[a]);
+        let Some(a) = grow else { break };
+        let mut next = size.clone();
+        next[a] = (size[a] * 2).min(shape[a].div_ceil(storage[a].max(1)) * storage[a].max(1));
+        if bytes(&next) > target {
+            break;
+        }
+        size = next;
+    }
+    // A grown length past the axis end is the whole axis.
+    size.iter().zip(shape).map(|(&s, &n)| chunks::regular(n, s.min(n.max(1)))).collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
