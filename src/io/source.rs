@@ -267,6 +267,42 @@ pub(crate) mod tests {
         assert_eq!(src.elements_read(), 2, "only the selected elements are read");
     }
 
+    /// A source that only has a shape and storage chunks.
+    #[derive(Debug)]
+    struct Chunked(Vec<usize>, Vec<usize>);
+
+    impl ArraySource for Chunked {
+        fn describe(&self) -> String {
+            "chunked".into()
+        }
+        fn dtype(&self) -> DType {
+            DType::Float64
+        }
+        fn shape(&self) -> &[usize] {
+            &self.0
+        }
+        fn storage_chunks(&self) -> Option<Vec<usize>> {
+            Some(self.1.clone())
+        }
+        fn read(&self, _: &[Hyperslab]) -> Result<ArrayData, String> {
+            Err("no data".into())
+        }
+    }
+
+    #[test]
+    fn default_chunks_are_whole_multiples_of_the_storage_chunks() {
+        let target = crate::ir::chunks::auto_chunk_bytes();
+        // (1000, 100) float64 chunks are 800 KB: grown along the split axis.
+        let c = default_chunks(&Chunked(vec![1_000_000, 100], vec![1000, 100]));
+        assert_eq!(c[1], vec![100]);
+        assert!(c[0][0] % 1000 == 0 && c[0][0] * 100 * 8 <= target && c[0][0] * 200 * 8 > target);
+        // Tiny storage chunks of a small array: the whole array.
+        assert_eq!(default_chunks(&Chunked(vec![5, 7], vec![2, 3])), vec![vec![5], vec![7]]);
+        // Storage chunks larger than the target are kept.
+        let c = default_chunks(&Chunked(vec![4000, 4000], vec![2000, 2000]));
+        assert_eq!(c, vec![vec![2000, 2000], vec![2000, 2000]]);
+    }
+
     #[test]
     fn a_failed_read_is_an_io_error_naming_the_source() {
         let src = MemorySource {

@@ -12,7 +12,7 @@ array (gzip) and a float16 array (a type arr refuses), plus
 `expected.json` with every array's dtype, shape and values (C order). The
 Rust test tests/zarr.rs reads them with arr and compares — it needs no Python.
 
-`check` runs arr (target/release/arr, else target/debug/arr; build it first)
+`check` runs arr ($ARR, else target/release/arr, else target/debug/arr; build it first)
 to write stores of every dtype, with each compressor and into a group, then
 reads them with zarr-python and compares them to the same values computed
 by NumPy, element for element.
@@ -92,7 +92,13 @@ def arr_values(dtype, shape=(5, 7)):
     # min + span * i // (n - 1), exactly, for i = 0..n-1: spelled out per element
     # (small arrays), since span * i overflows 64 bits.
     flat = [int(info.min) + (span * i) // (n - 1) for i in range(n)]
-    return f"array({flat}, dtype={dtype}).reshape{shape}"
+    if info.bits < 64:
+        return f"array({flat}, dtype={dtype}).reshape{shape}"
+    # arr's integer literals are int64: 64-bit extremes are built from halves.
+    hi = [v >> 32 for v in flat]
+    lo = [v & 0xFFFFFFFF for v in flat]
+    return (f"(array({hi}, dtype={dtype}) * 4294967296 + array({lo}, dtype={dtype}))"
+            f".reshape{shape}")
 
 
 def record(manifest, name, a, **extra):
@@ -166,6 +172,8 @@ def generate():
 
 
 def arr_binary():
+    if os.environ.get("ARR"):
+        return os.environ["ARR"]
     for kind in ("release", "debug"):
         p = os.path.join(REPO, "target", kind, "arr")
         if os.path.exists(p):
@@ -195,7 +203,7 @@ def check():
         cases.append((grp, "a/b", values("float64", (6, 4))))
         # A computed, rechunked (irregular) array and a method call.
         big = os.path.join(tmp, "computed.zarr")
-        program.append(f"(arange(1000, chunks=(300, 300, 400)) * 0.5).to_zarr({big!r})")
+        program.append(f"(arange(1000, chunks=((300, 300, 400),)) * 0.5).to_zarr({big!r})")
         cases.append((big, None, np.arange(1000) * 0.5))
         script = os.path.join(tmp, "write.arr")
         with open(script, "w") as f:
