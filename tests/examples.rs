@@ -44,6 +44,14 @@ fn programs(dir: &Path, ext: &str) -> Vec<PathBuf> {
 /// the rendered error (colour off) if it fails.
 fn run(path: &Path, options: Options) -> Result<String, String> {
     let code = std::fs::read_to_string(path).unwrap();
+    // Examples that write files (to fixed paths in the temporary directory)
+    // run one at a time: the golden and the invariance tests run in parallel.
+    static WRITING: Mutex<()> = Mutex::new(());
+    const WRITERS: &[&str] = &["to_zarr(", "to_hdf5(", "save(", "savetxt("];
+    let _one_writer = WRITERS
+        .iter()
+        .any(|w| code.contains(w))
+        .then(|| WRITING.lock().unwrap_or_else(|e| e.into_inner()));
     let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
     let out = Capture::default();
     let mut s = Session::with_options(options);

@@ -7,6 +7,7 @@
 
 pub mod npy;
 pub mod source;
+pub mod zarr;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

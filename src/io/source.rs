@@ -116,6 +116,38 @@ pub fn read_region(
     }))
 }
 
+/// The chunks a file-backed array gets when the user gives none: the
+/// file's storage chunks, grown by whole multiples (doubling the shortest
+/// axis that is not yet whole) while a chunk stays within the `"auto"`
+/// byte target — so each arr chunk reads whole storage chunks, and tiny
+/// storage chunks do not become millions of tasks. Without storage chunks,
+/// `"auto"`.
+pub fn default_chunks(source: &dyn ArraySource) -> crate::ir::chunks::Chunks {
+    use crate::ir::chunks::{self, AxisChunks, ChunkSpec};
+    let shape = source.shape();
+    let itemsize = source.dtype().size();
+    let Some(storage) = source.storage_chunks().filter(|s| s.len() == shape.len()) else {
+        let spec = ChunkSpec::Uniform(AxisChunks::Auto);
+        return chunks::normalize(&spec, shape, itemsize).unwrap_or_else(|_| chunks::single(shape));
+    };
+    let mut size: Vec<usize> =
+        storage.iter().zip(shape).map(|(&c, &n)| c.clamp(1, n.max(1))).collect();
+    let target = chunks::auto_chunk_bytes();
+    let bytes = |s: &[usize]| s.iter().product::<usize>().saturating_mul(itemsize);
+    loop {
+        let grow = (0..shape.len()).filter(|&a| size[a] < shape[a]).min_by_key(|&a| size[a]);
+        let Some(a) = grow else { break };
+        let mut next = size.clone();
+        next[a] = (size[a] * 2).min(shape[a].div_ceil(storage[a].max(1)) * storage[a].max(1));
+        if bytes(&next) > target {
+            break;
+        }
+        size = next;
+    }
+    // A grown length past the axis end is the whole axis.
+    size.iter().zip(shape).map(|(&s, &n)| chunks::regular(n, s.min(n.max(1)))).collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -233,6 +265,42 @@ pub(crate) mod tests {
         let ArrayData::F64(a) = crate::exec::compute(&y, &ctx).unwrap() else { panic!() };
         assert_eq!(a.iter().copied().collect::<Vec<_>>(), vec![41.0, 44.0]);
         assert_eq!(src.elements_read(), 2, "only the selected elements are read");
+    }
+
+    /// A source that only has a shape and storage chunks.
+    #[derive(Debug)]
+    struct Chunked(Vec<usize>, Vec<usize>);
+
+    impl ArraySource for Chunked {
+        fn describe(&self) -> String {
+            "chunked".into()
+        }
+        fn dtype(&self) -> DType {
+            DType::Float64
+        }
+        fn shape(&self) -> &[usize] {
+            &self.0
+        }
+        fn storage_chunks(&self) -> Option<Vec<usize>> {
+            Some(self.1.clone())
+        }
+        fn read(&self, _: &[Hyperslab]) -> Result<ArrayData, String> {
+            Err("no data".into())
+        }
+    }
+
+    #[test]
+    fn default_chunks_are_whole_multiples_of_the_storage_chunks() {
+        let target = crate::ir::chunks::auto_chunk_bytes();
+        // (1000, 100) float64 chunks are 800 KB: grown along the split axis.
+        let c = default_chunks(&Chunked(vec![1_000_000, 100], vec![1000, 100]));
+        assert_eq!(c[1], vec![100]);
+        assert!(c[0][0] % 1000 == 0 && c[0][0] * 100 * 8 <= target && c[0][0] * 200 * 8 > target);
+        // Tiny storage chunks of a small array: the whole array.
+        assert_eq!(default_chunks(&Chunked(vec![5, 7], vec![2, 3])), vec![vec![5], vec![7]]);
+        // Storage chunks larger than the target are kept.
+        let c = default_chunks(&Chunked(vec![4000, 4000], vec![2000, 2000]));
+        assert_eq!(c, vec![vec![2000, 2000], vec![2000, 2000]]);
     }
 
     #[test]
