@@ -86,6 +86,30 @@ pub fn single(shape: &[usize]) -> Chunks {
     shape.iter().map(|&n| vec![n]).collect()
 }
 
+/// Chunks that are contiguous in a C-order file, for `"auto"` on a file
+/// read: whole trailing axes while they fit in the auto byte target, then
+/// as many steps of the next axis as fit, and single steps of the axes
+/// before it. Each chunk is then one run of the file.
+pub fn c_order(shape: &[usize], itemsize: usize) -> Chunks {
+    let target = (auto_chunk_bytes() / itemsize.max(1)).max(1);
+    let mut out = vec![Vec::new(); shape.len()];
+    let mut inner = 1usize;
+    let mut split = false;
+    for a in (0..shape.len()).rev() {
+        let n = shape[a];
+        out[a] = if split {
+            regular(n, 1)
+        } else if inner.saturating_mul(n) <= target {
+            inner = inner.saturating_mul(n.max(1));
+            regular(n, n.max(1))
+        } else {
+            split = true;
+            regular(n, (target / inner).max(1))
+        };
+    }
+    out
+}
+
 /// Chooses near-square chunks of about `target_bytes` for the `auto` axes,
 /// given fixed lengths for the others.
 fn auto_sizes(
