@@ -161,14 +161,24 @@ fn read_table<T: Elem>(
     let file = std::fs::File::open(path).map_err(io)?;
     let reader = std::io::BufReader::new(file);
     let (mut values, mut rows, mut cols) = (Vec::new(), 0usize, None::<(usize, Vec<usize>)>);
-    let mut row_lines = Vec::new();
     let size = std::mem::size_of::<T>() as u64;
+    // Content lines wait here until `skip_footer` more have been seen, so
+    // the footer is never parsed (it need not be numbers).
+    let mut pending = std::collections::VecDeque::with_capacity(skip_footer + 1);
     for (lineno, line) in reader.lines().enumerate().skip(layout.skip) {
         let line = line
             .map_err(|e| (ErrorKind::Io, format!("{what}: {shown}, line {}: {e}", lineno + 1)))?;
         if layout.max_rows.is_some_and(|m| rows >= m) {
             break;
         }
+        if layout.fields(&line).is_none() {
+            continue;
+        }
+        pending.push_back((lineno, line));
+        if pending.len() <= skip_footer {
+            continue;
+        }
+        let Some((lineno, line)) = pending.pop_front() else { continue };
         let Some(fields) = layout.fields(&line) else { continue };
         let (ncols, keep) = match &cols {
             Some(c) => c.clone(),
@@ -211,7 +221,6 @@ fn read_table<T: Elem>(
             });
         }
         rows += 1;
-        row_lines.push(lineno);
         if values.len() as u64 * size > memory_limit {
             return Err((
                 ErrorKind::Memory,
@@ -225,8 +234,6 @@ fn read_table<T: Elem>(
         }
     }
     let ncols = cols.map(|(_, keep)| keep.len()).unwrap_or(0);
-    let rows = rows.saturating_sub(skip_footer);
-    values.truncate(rows * ncols);
     Ok((rows, ncols, values))
 }
 
@@ -455,7 +462,10 @@ fn savetxt(interp: &mut Interp, a: &mut Args) -> R<Value> {
         1 => x = build::reshape(&x, &[-1, 1])?,
         2 => {}
         n => {
-            return Err(value_err(format!("Expected 1D or 2D array, got {n}D array instead"), span));
+            return Err(value_err(
+                format!("Expected 1D or 2D array, got {n}D array instead"),
+                span,
+            ));
         }
     }
     let str_arg = |name: &str| -> R<String> {
