@@ -44,6 +44,10 @@ fn programs(dir: &Path, ext: &str) -> Vec<PathBuf> {
 /// the rendered error (colour off) if it fails.
 fn run(path: &Path, options: Options) -> Result<String, String> {
     let code = std::fs::read_to_string(path).unwrap();
+    // Examples that write a file (under target/) run one at a time, since
+    // the golden and invariance tests run them concurrently.
+    static WRITERS: Mutex<()> = Mutex::new(());
+    let _writing = code.contains("save(").then(|| WRITERS.lock().unwrap_or_else(|e| e.into_inner()));
     let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
     let out = Capture::default();
     let mut s = Session::with_options(options);

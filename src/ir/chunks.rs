@@ -300,6 +300,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn c_order_chunks_are_contiguous_runs_of_about_the_target() {
+        let t = auto_chunk_bytes();
+        // Rows of 100 float64: whole rows, as many as fit.
+        let c = c_order(&[1_000_000, 100], 8);
+        assert_eq!(c[1], vec![100]);
+        assert_eq!(c[0][0], t / 800);
+        // A huge last axis is split itself; the axes before it go one by one.
+        let c = c_order(&[3, 4, t], 1);
+        assert_eq!((c[0].clone(), c[1].clone(), c[2].clone()), (vec![1; 3], vec![1; 4], vec![t]));
+        let c = c_order(&[2, 2 * t + 1], 1);
+        assert_eq!((c[0].clone(), c[1].clone()), (vec![1, 1], vec![t, t, 1]));
+        // Small arrays are one chunk; empty axes stay valid grids.
+        assert_eq!(c_order(&[3, 4], 8), vec![vec![3], vec![4]]);
+        assert_eq!(c_order(&[0, 5], 8), vec![vec![0], vec![5]]);
+        assert_eq!(c_order(&[], 8), Vec::<Vec<usize>>::new());
+    }
+
+    #[test]
     fn regular_has_ragged_tail() {
         assert_eq!(regular(10, 4), vec![4, 4, 2]);
         assert_eq!(regular(8, 4), vec![4, 4]);
