@@ -47,7 +47,8 @@ fn run(path: &Path, options: Options) -> Result<String, String> {
     // Examples that write a file (under target/) run one at a time, since
     // the golden and invariance tests run them concurrently.
     static WRITERS: Mutex<()> = Mutex::new(());
-    let _writing = code.contains("save(").then(|| WRITERS.lock().unwrap_or_else(|e| e.into_inner()));
+    let _writing =
+        code.contains("save(").then(|| WRITERS.lock().unwrap_or_else(|e| e.into_inner()));
     let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
     let out = Capture::default();
     let mut s = Session::with_options(options);

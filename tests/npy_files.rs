@@ -189,7 +189,7 @@ fn savetxt_writes_numpys_text() {
     let dir = scratch("savetxt");
     let mut s = Session::new();
     for (name, call) in [
-        ("savetxt_default.txt", format!("{X}")),
+        ("savetxt_default.txt", X.to_string()),
         (
             "savetxt_csv.txt",
             format!("{X}, fmt='%.3f', delimiter=',', header='a,b,c\\nsecond line', footer='end'"),

@@ -58,7 +58,7 @@ fn load(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let file_shape = crate::io::source::ArraySource::shape(&source).to_vec();
     let dtype = crate::io::source::ArraySource::dtype(&source);
     // The file's own axes are C order; a Fortran file's are the reversed axes.
-    let mut grid = if matches!(&a.value("chunks"), Value::Str(s) if &**s == "auto")
+    let grid = if matches!(&a.value("chunks"), Value::Str(s) if &**s == "auto")
         || a.is_none("chunks")
     {
         chunks::c_order(&file_shape, dtype.size())
@@ -73,9 +73,6 @@ fn load(interp: &mut Interp, a: &mut Args) -> R<Value> {
         }
         g
     };
-    if grid.len() != file_shape.len() {
-        grid = chunks::single(&file_shape);
-    }
     let node = build::read(Arc::new(source), grid);
     Ok(Value::Array(if fortran {
         build::transpose(&node, (0..file_shape.len()).rev().collect())?
