@@ -185,7 +185,8 @@ fn run_program(
     }
 }
 
-/// Evaluates the program and writes its last value to `path` as `.npy`.
+/// Evaluates the program and streams its last value to `path` as `.npy`
+/// (chunk by chunk, as `save` does).
 fn write_npy(
     s: &mut Session,
     name: &str,
@@ -200,9 +201,6 @@ fn write_npy(
             return Err(vec![Diagnostic::global(ErrorKind::Value, msg)]);
         }
     };
-    let data = s.to_array_data(&value).map_err(|d| vec![d])?;
-    arr::io::npy::save(path, &data).map_err(|e| {
-        vec![Diagnostic::global(ErrorKind::Io, format!("cannot write {}: {e}", path.display()))]
-    })?;
+    s.save_npy(&value, path).map_err(|d| vec![d])?;
     Ok(None)
 }

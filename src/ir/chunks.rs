@@ -86,6 +86,30 @@ pub fn single(shape: &[usize]) -> Chunks {
     shape.iter().map(|&n| vec![n]).collect()
 }
 
+/// Chunks that are contiguous in a C-order file, for `"auto"` on a file
+/// read: whole trailing axes while they fit in the auto byte target, then
+/// as many steps of the next axis as fit, and single steps of the axes
+/// before it. Each chunk is then one run of the file.
+pub fn c_order(shape: &[usize], itemsize: usize) -> Chunks {
+    let target = (auto_chunk_bytes() / itemsize.max(1)).max(1);
+    let mut out = vec![Vec::new(); shape.len()];
+    let mut inner = 1usize;
+    let mut split = false;
+    for a in (0..shape.len()).rev() {
+        let n = shape[a];
+        out[a] = if split {
+            regular(n, 1)
+        } else if inner.saturating_mul(n) <= target {
+            inner = inner.saturating_mul(n.max(1));
+            regular(n, n.max(1))
+        } else {
+            split = true;
+            regular(n, (target / inner).max(1))
+        };
+    }
+    out
+}
+
 /// Chooses near-square chunks of about `target_bytes` for the `auto` axes,
 /// given fixed lengths for the others.
 fn auto_sizes(
@@ -274,6 +298,24 @@ pub fn slice_axis(lengths: &[usize], start: i64, step: i64, len: usize) -> Vec<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn c_order_chunks_are_contiguous_runs_of_about_the_target() {
+        let t = auto_chunk_bytes();
+        // Rows of 100 float64: whole rows, as many as fit.
+        let c = c_order(&[1_000_000, 100], 8);
+        assert_eq!(c[1], vec![100]);
+        assert_eq!(c[0][0], t / 800);
+        // A huge last axis is split itself; the axes before it go one by one.
+        let c = c_order(&[3, 4, t], 1);
+        assert_eq!((c[0].clone(), c[1].clone(), c[2].clone()), (vec![1; 3], vec![1; 4], vec![t]));
+        let c = c_order(&[2, 2 * t + 1], 1);
+        assert_eq!((c[0].clone(), c[1].clone()), (vec![1, 1], vec![t, t, 1]));
+        // Small arrays are one chunk; empty axes stay valid grids.
+        assert_eq!(c_order(&[3, 4], 8), vec![vec![3], vec![4]]);
+        assert_eq!(c_order(&[0, 5], 8), vec![vec![0], vec![5]]);
+        assert_eq!(c_order(&[], 8), Vec::<Vec<usize>>::new());
+    }
 
     #[test]
     fn regular_has_ragged_tail() {
