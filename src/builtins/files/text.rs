@@ -539,7 +539,7 @@ pub const LOADTXT: Builtin = Builtin {
     examples: &[
         "savetxt('/tmp/arr-doc-loadtxt.txt', arange(6).reshape(3, 2)); \
          loadtxt('/tmp/arr-doc-loadtxt.txt')",
-        "savetxt('/tmp/arr-doc-loadtxt2.csv', eye(3), delimiter=','); \
+        "savetxt('/tmp/arr-doc-loadtxt2.csv', eye(3), fmt='%d', delimiter=','); \
          loadtxt('/tmp/arr-doc-loadtxt2.csv', delimiter=',', usecols=(0, 2), dtype=int32)",
     ],
     method: false,
