@@ -86,7 +86,7 @@ fn arr_reads_the_stores_zarr_python_wrote() {
         assert_eq!(data.len(), want_data.len(), "{name}");
         for (i, (g, w)) in data.iter().zip(want_data).enumerate() {
             // Same number, same JSON text (floats print their shortest repr).
-            let same = g.to_string() == w.to_string();
+            let same = format!("{g}") == format!("{w}");
             assert!(same, "{name} element {i}: arr {g} vs zarr-python {w}");
         }
         // Strided and reversed slices read the same elements as NumPy would pick.

@@ -295,7 +295,11 @@ pub(crate) mod tests {
         // (1000, 100) float64 chunks are 800 KB: grown along the split axis.
         let c = default_chunks(&Chunked(vec![1_000_000, 100], vec![1000, 100]));
         assert_eq!(c[1], vec![100]);
-        assert!(c[0][0] % 1000 == 0 && c[0][0] * 100 * 8 <= target && c[0][0] * 200 * 8 > target);
+        assert!(
+            c[0][0].is_multiple_of(1000)
+                && c[0][0] * 100 * 8 <= target
+                && c[0][0] * 200 * 8 > target
+        );
         // Tiny storage chunks of a small array: the whole array.
         assert_eq!(default_chunks(&Chunked(vec![5, 7], vec![2, 3])), vec![vec![5], vec![7]]);
         // Storage chunks larger than the target are kept.
