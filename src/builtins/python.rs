@@ -51,7 +51,11 @@ fn len(_: &mut Interp, a: &mut Args) -> R<Value> {
             crate::io::hdf5::H5Kind::Dataset(info) => match info.shape.first() {
                 Some(&n) => n,
                 None => {
-                    return Err(Diagnostic::new(ErrorKind::Type, "len() of a scalar dataset", span));
+                    return Err(Diagnostic::new(
+                        ErrorKind::Type,
+                        "len() of a scalar dataset",
+                        span,
+                    ));
                 }
             },
             _ => h.members.len(),
