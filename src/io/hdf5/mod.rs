@@ -49,7 +49,17 @@ pub fn open(path: &Path) -> Result<hdf5::File, String> {
     if !has_hdf5_signature(path) {
         return Err(format!("{shown} is not an HDF5 file"));
     }
-    hdf5::File::open(path).map_err(|e| format!("{shown}: cannot open as HDF5: {e}"))
+    options().open(path).map_err(|e| format!("{shown}: cannot open as HDF5: {e}"))
+}
+
+/// How arr opens and creates files: without libhdf5's file locks. arr
+/// never changes a file in place (a write builds a temporary and renames
+/// it over the target), while lazy arrays keep their files open for
+/// reading, so the locks only made re-reading a just-replaced file fail.
+pub fn options() -> hdf5::FileBuilder {
+    let mut b = hdf5::File::with_options();
+    b.with_fapl(|p| p.file_locking(false));
+    b
 }
 
 /// True when the file starts with the HDF5 signature (at offset 0; files

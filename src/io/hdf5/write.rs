@@ -82,9 +82,9 @@ pub fn write_datasets(
         let file = if exists {
             std::fs::copy(path, &tmp)
                 .map_err(|e| io_err(format!("copying {shown} to {}: {e}", tmp.display())))?;
-            hdf5::File::open_rw(&tmp)
+            super::options().open_rw(&tmp)
         } else {
-            hdf5::File::create(&tmp)
+            super::options().create(&tmp)
         }
         .map_err(|e| io_err(format!("creating {}: {e}", tmp.display())))?;
         for (i, d) in datasets.iter().enumerate() {
