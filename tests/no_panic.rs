@@ -253,7 +253,12 @@ impl Drop for Watchdog {
 }
 
 fn new_session() -> (Session, Watchdog) {
-    let mut s = Session::with_options(Options { threads: Some(2), seed: 0, optimize: true });
+    // Sandboxed: random calls of file builtins (`to_hdf5('a', ...)`) must
+    // not write into the working directory; they get the sandbox error.
+    let mut s = Session::builder()
+        .options(Options { threads: Some(2), seed: 0, optimize: true })
+        .sandbox(true)
+        .build();
     s.set_output(Box::new(std::io::sink()));
     s.eval("<setup>", "import numpy as np\nimport dask.array as da").unwrap();
     let w = Watchdog::start(s.cancel_flag());
