@@ -253,7 +253,8 @@ impl Drop for Watchdog {
 }
 
 fn new_session() -> (Session, Watchdog) {
-    // Sandboxed: random calls of `save`, `savetxt`... must not write files.
+    // Sandboxed: random calls of file builtins (`to_hdf5('a', ...)`) must
+    // not write into the working directory; they get the sandbox error.
     let mut s = Session::builder()
         .options(Options { threads: Some(2), seed: 0, optimize: true })
         .sandbox(true)

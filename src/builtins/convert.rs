@@ -352,10 +352,20 @@ pub fn with_chunks(x: NodeRef, args: &Args, name: &str) -> R<NodeRef> {
     build::rechunk(&x, &to_chunks(&v, span)?).map_err(|d| d.or_span(span))
 }
 
-fn array_builtin(_: &mut Interp, a: &mut Args) -> R<Value> {
+fn array_builtin(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let (obj, span) = a.get("object");
     let dtype = to_dtype(&a.value("dtype"), a.span("dtype"))?;
     let node = match &obj {
+        // An h5py-style dataset handle: a lazy read of the file.
+        Value::Hdf5(h) => {
+            interp.check_file_access(a.func.name, Some(span))?;
+            let chunks = a.value("chunks");
+            let x = super::hdf5_dataset_array(h, &chunks, a.span("chunks"))?;
+            return Ok(Value::Array(match dtype {
+                Some(d) => build::cast(&x, d),
+                None => x,
+            }));
+        }
         Value::List(_) | Value::Tuple(_) if !holds_array(&obj) => {
             build::literal(nested_to_data(&obj, span, dtype)?, None)
         }
@@ -434,9 +444,11 @@ pub const BUILTINS: &[Builtin] = &[
         examples: &["from_array(ones((5, 8)), chunks=(5, 4)).chunks"],
         method: false,
         imp: |i, a| {
+            let from_file = matches!(a.value("object"), Value::Hdf5(_));
             let mut v = array_builtin(i, a)?;
             if let Value::Array(n) = &v
                 && a.is_none("chunks")
+                && !from_file
             {
                 v = Value::Array(build::rechunk(n, &ChunkSpec::Auto)?);
             }

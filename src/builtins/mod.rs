@@ -62,6 +62,9 @@ mod zarr;
 
 pub use args::{Args, ParamKind, ParamSpec};
 pub use convert::*;
+pub use hdf5::{
+    attribute as hdf5_attribute, dataset_array as hdf5_dataset_array, member as hdf5_member,
+};
 pub use math::unary_value;
 pub use shape::{matmul_nodes, transpose_node};
 
@@ -85,6 +88,9 @@ pub enum Module {
     Generator,
     /// `linalg` (also `np.linalg`, `da.linalg`).
     Linalg,
+    /// `h5py` (`h5py.File`), and the methods of its file, group and
+    /// dataset handles (`f.keys()`).
+    H5py,
 }
 
 impl Module {
@@ -96,6 +102,7 @@ impl Module {
             Module::Python => "builtins",
             Module::Generator => "numpy.random.Generator",
             Module::Linalg => "numpy.linalg",
+            Module::H5py => "h5py",
         }
     }
 }
@@ -142,6 +149,7 @@ impl Builtin {
             Module::Random => format!("random.{}", self.name),
             Module::Generator => format!("Generator.{}", self.name),
             Module::Linalg => format!("linalg.{}", self.name),
+            Module::H5py => format!("h5py.{}", self.name),
             _ => self.name.to_string(),
         }
     }
@@ -151,7 +159,7 @@ impl Builtin {
 pub fn all() -> &'static [&'static Builtin] {
     static ALL: OnceLock<Vec<&'static Builtin>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let tables: [&'static [Builtin]; 28] = [
+        let tables: [&'static [Builtin]; 29] = [
             creation::BUILTINS,
             reduce::AXIS_OPS,
             distributions::BUILTINS,
@@ -178,6 +186,7 @@ pub fn all() -> &'static [&'static Builtin] {
             rng::BUILTINS,
             files::BUILTINS,
             hdf5::BUILTINS,
+            hdf5::H5PY,
             zarr::BUILTINS,
             linalg::BUILTINS,
         ];
@@ -241,6 +250,8 @@ pub fn constants(module: Module) -> Vec<(&'static str, Value)> {
             v
         }
         Module::Dask => vec![("array", Value::Module(Module::Root))],
-        Module::Random | Module::Python | Module::Generator | Module::Linalg => vec![],
+        Module::Random | Module::Python | Module::Generator | Module::Linalg | Module::H5py => {
+            vec![]
+        }
     }
 }

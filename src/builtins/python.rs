@@ -47,6 +47,19 @@ fn len(_: &mut Interp, a: &mut Args) -> R<Value> {
         Value::Dict(d) => d.len(),
         Value::Range(s, e, st) => crate::interp::value::range_len(*s, *e, *st),
         Value::Array(n) if n.ndim() > 0 => n.shape[0],
+        Value::Hdf5(h) => match &h.kind {
+            crate::io::hdf5::H5Kind::Dataset(info) => match info.shape.first() {
+                Some(&n) => n,
+                None => {
+                    return Err(Diagnostic::new(
+                        ErrorKind::Type,
+                        "len() of a scalar dataset",
+                        span,
+                    ));
+                }
+            },
+            _ => h.members.len(),
+        },
         other => {
             return Err(Diagnostic::new(
                 ErrorKind::Type,

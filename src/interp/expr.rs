@@ -273,6 +273,7 @@ impl Interp {
                     Err(d)
                 }
             },
+            Value::Hdf5(h) => crate::builtins::hdf5_attribute(&v, h, name, span),
             Value::DType(d) => match name {
                 "name" => Ok(Value::str(d.name())),
                 "itemsize" => Ok(Value::Int(d.size() as i64)),

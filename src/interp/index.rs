@@ -230,6 +230,27 @@ impl Interp {
                     )
                 });
         }
+        // A file or group handle is indexed by member name; a dataset
+        // handle like the lazy array it reads (`ds[0:10]`).
+        let v = match v {
+            Value::Hdf5(h) => match &h.kind {
+                crate::io::hdf5::H5Kind::Dataset(_) => {
+                    Value::Array(crate::builtins::hdf5_dataset_array(&h, &Value::None, obj_span)?)
+                }
+                _ => {
+                    let [IndexItem::Expr(e)] = items else {
+                        return Err(Diagnostic::new(
+                            ErrorKind::Type,
+                            "an HDF5 file or group is indexed by a member name",
+                            span,
+                        ));
+                    };
+                    let key = self.eval(e)?;
+                    return crate::builtins::hdf5_member(&h, &key, e.span);
+                }
+            },
+            other => other,
+        };
         let items = self.items(items)?;
         match v {
             Value::Array(node) => Ok(Value::Array(self.index_array(&node, items, span)?)),

@@ -63,6 +63,16 @@ pub struct Interp {
     /// [`Interp::check_file_access`] first.
     pub sandbox: bool,
     out: Output,
+    /// Directories `tempdir()` made; removed when the interpreter is dropped.
+    scratch: Vec<std::path::PathBuf>,
+}
+
+impl Drop for Interp {
+    fn drop(&mut self) {
+        for dir in &self.scratch {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
 
 /// A `random.default_rng()` generator: the seed of its own Philox key and
@@ -101,7 +111,21 @@ impl Interp {
             memory_limit: crate::exec::plan::memory_limit(),
             sandbox: false,
             out,
+            scratch: Vec::new(),
         }
+    }
+
+    /// A new empty directory for scratch files (`tempdir()`), removed with
+    /// its contents when this interpreter is dropped.
+    pub fn scratch_dir(&mut self) -> Result<std::path::PathBuf, String> {
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("arr-scratch-{}-{n}", std::process::id()));
+        // A leftover from an earlier process with the same id is emptied.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        self.scratch.push(dir.clone());
+        Ok(dir)
     }
 
     /// Refuses file access in a sandboxed session: `what` names the

@@ -318,6 +318,10 @@ pub fn compare(
                     }
                 },
                 Value::Dict(d) => d.iter().any(|(k, _)| values_equal(k, l)),
+                Value::Hdf5(h) => match l {
+                    Value::Str(key) => h.member(key).is_ok(),
+                    _ => false,
+                },
                 Value::Range(a, b, st) => match l {
                     Value::Int(x) => {
                         let (x, a, b, st) = (*x as i128, *a as i128, *b as i128, *st as i128);
@@ -410,6 +414,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::DType(x), Value::DType(y)) => x == y,
         // Python compares generators by identity: the same generator object.
         (Value::Generator(x), Value::Generator(y)) => x == y,
+        (Value::Hdf5(x), Value::Hdf5(y)) => Arc::ptr_eq(x, y),
         (Value::DType(x), Value::Str(y)) | (Value::Str(y), Value::DType(x)) => {
             DType::from_name(y) == Some(*x)
         }

@@ -65,6 +65,7 @@ pub fn repr(v: &Value) -> String {
         Value::Function(f) => format!("<function {}>", f.name),
         // NumPy shows its bit generator's name: PCG64 there, Philox here.
         Value::Generator(_) => "Generator(Philox)".into(),
+        Value::Hdf5(h) => h.repr(),
     }
 }
 

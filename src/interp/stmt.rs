@@ -319,13 +319,14 @@ fn resolve_module(n: &ImportName) -> R<Module> {
             Module::Random
         }
         ["dask"] => Module::Dask,
+        ["h5py"] => Module::H5py,
         _ => {
             return Err(Diagnostic::new(
                 ErrorKind::Name,
                 format!("no module named '{}' in arr", path.join(".")),
                 span,
             )
-            .with_hint("arr provides numpy, dask.array, math and their random modules"));
+            .with_hint("arr provides numpy, dask.array, math, their random modules and h5py"));
         }
     })
 }

@@ -34,6 +34,8 @@ pub enum Value {
     /// generator states (its key and call counter live there, so a failed
     /// REPL input rolls its counter back like the rest of the session).
     Generator(usize),
+    /// An HDF5 file, group or dataset from `h5open` / `h5py.File`.
+    Hdf5(Arc<crate::io::hdf5::H5Object>),
 }
 
 /// A user function from `def` or `lambda`; calling it traces its body.
@@ -83,6 +85,11 @@ impl Value {
             Value::Module(_) => "module".into(),
             Value::Builtin(_) | Value::Method(..) | Value::Function(_) => "function".into(),
             Value::Generator(_) => "Generator".into(),
+            Value::Hdf5(h) => match h.kind {
+                crate::io::hdf5::H5Kind::File => "File".into(),
+                crate::io::hdf5::H5Kind::Group => "Group".into(),
+                crate::io::hdf5::H5Kind::Dataset(_) => "Dataset".into(),
+            },
         }
     }
 
@@ -92,6 +99,10 @@ impl Value {
             Value::Tuple(t) => Some(t.to_vec()),
             Value::List(l) => Some(l.as_ref().clone()),
             Value::Range(a, b, s) => Some(range_items(*a, *b, *s).map(Value::Int).collect()),
+            // An HDF5 file or group iterates over its member names, as in h5py.
+            Value::Hdf5(h) if !matches!(h.kind, crate::io::hdf5::H5Kind::Dataset(_)) => {
+                Some(h.members.iter().map(|m| Value::str(m)).collect())
+            }
             _ => None,
         }
     }

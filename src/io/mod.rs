@@ -5,6 +5,7 @@
 //! an earlier crash is recognisable by that name and replaced by the next
 //! write to the same path.
 
+pub mod hdf5;
 pub mod npy;
 pub mod source;
 pub mod zarr;
