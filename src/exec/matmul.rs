@@ -26,7 +26,7 @@ use rayon::prelude::*;
 const SMALL_WORK: usize = 1 << 21;
 
 /// Rows per output band when a region is split for parallelism.
-const BAND_ROWS: usize = 256;
+const BAND_ROWS: usize = 1024;
 
 /// Elements per piece when a large panel is evaluated in parallel.
 const PANEL_PIECE: usize = 1 << 18;

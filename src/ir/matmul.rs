@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, ErrorKind};
 
 /// The largest k-block: big enough that the panel products run at full
 /// GEMM speed, small enough that one panel of each operand stays modest.
-const MAX_K_BLOCK: usize = 1024;
+const MAX_K_BLOCK: usize = 2048;
 
 /// Output rows a chunk should hold before its columns are split.
 const MIN_ROWS: usize = 1024;
@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn k_blocks_are_equal_and_bounded() {
-        assert_eq!(k_block(5000, DType::Float64), 1000);
+        assert_eq!(k_block(5000, DType::Float64), 1667);
         assert_eq!(k_block(300, DType::Float64), 300);
         assert_eq!(k_block(0, DType::Float64), 1);
     }
