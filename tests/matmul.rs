@@ -85,22 +85,20 @@ fn integer_products_wrap_and_bool_products_are_or_of_and() {
     let a: Vec<f64> = (0..m * k).map(|i| ((i * 37) % 200) as f64 - 100.0).collect();
     let b: Vec<f64> = (0..k * n).map(|i| ((i * 53) % 150) as f64 - 75.0).collect();
     let want = naive(&a, &b, m, k, n);
-    let code = format!("{}.astype(int64) @ {}.astype(int64)", literal(&a, &[m, k]), literal(&b, &[k, n]));
+    let code =
+        format!("{}.astype(int64) @ {}.astype(int64)", literal(&a, &[m, k]), literal(&b, &[k, n]));
     let (dtype, _, got) = run(&code, 2);
     assert_eq!(dtype, "int64");
     assert_eq!(got, want);
     // int8 wraps modulo 256 into [-128, 127], as NumPy's int8 matmul.
-    let code = format!("{}.astype(int8) @ {}.astype(int8)", literal(&a, &[m, k]), literal(&b, &[k, n]));
+    let code =
+        format!("{}.astype(int8) @ {}.astype(int8)", literal(&a, &[m, k]), literal(&b, &[k, n]));
     let (dtype, _, got) = run(&code, 2);
     assert_eq!(dtype, "int8");
     let wrapped: Vec<f64> = want.iter().map(|&v| (v as i64 as i8) as f64).collect();
     assert_eq!(got, wrapped);
     // bool: true where some p has a[i, p] and b[p, j].
-    let code = format!(
-        "({} > 50) @ ({} < -60)",
-        literal(&a, &[m, k]),
-        literal(&b, &[k, n])
-    );
+    let code = format!("({} > 50) @ ({} < -60)", literal(&a, &[m, k]), literal(&b, &[k, n]));
     let (dtype, _, got) = run(&code, 2);
     assert_eq!(dtype, "bool");
     let want: Vec<f64> = (0..m * n)
@@ -150,7 +148,9 @@ fn large_random_product_is_the_same_at_1_and_2_threads() {
     let one = run(code, 1);
     assert_eq!(one.1, vec![300, 200]);
     assert_eq!(bits(&run(code, 2).2), bits(&one.2));
-    let rechunked = code.replace("chunks=(70, 90)", "chunks=(300, 13)").replace("chunks=(50, 33)", "chunks=(7, 200)");
+    let rechunked = code
+        .replace("chunks=(70, 90)", "chunks=(300, 13)")
+        .replace("chunks=(50, 33)", "chunks=(7, 200)");
     assert_eq!(bits(&run(&rechunked, 2).2), bits(&one.2));
 }
 

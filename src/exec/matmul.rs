@@ -177,11 +177,7 @@ fn batch_map(x: &NodeRef, node: &NodeRef, region: &Region) -> (Region, Vec<usize
     let off = nb - xb;
     let ranges: Region = (0..xb)
         .map(|i| {
-            if x.shape[i] == 1 {
-                AxisRange { start: 0, step: 1, len: 1 }
-            } else {
-                region[off + i]
-            }
+            if x.shape[i] == 1 { AxisRange { start: 0, step: 1, len: 1 } } else { region[off + i] }
         })
         .collect();
     let out_batch: Vec<usize> = region[..nb].iter().map(|r| r.len).collect();

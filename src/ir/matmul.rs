@@ -46,8 +46,8 @@ pub fn matmul(a: &NodeRef, b: &NodeRef) -> BuildResult<NodeRef> {
             ),
         ));
     }
-    let batch = broadcast_shapes(&a.shape[..a.ndim() - 2], &b.shape[..b.ndim() - 2])
-        .map_err(|mut d| {
+    let batch =
+        broadcast_shapes(&a.shape[..a.ndim() - 2], &b.shape[..b.ndim() - 2]).map_err(|mut d| {
             d.message = format!("matmul: batch axes: {}", d.message);
             d
         })?;
