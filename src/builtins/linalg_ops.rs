@@ -6,6 +6,7 @@
 
 mod contract;
 mod stats;
+mod to_matmul;
 
 use super::convert::*;
 use super::{Args, Builtin, Module};

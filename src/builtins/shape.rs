@@ -7,7 +7,7 @@ use super::{Args, Builtin, Module};
 use crate::diag::{Diagnostic, ErrorKind, Span};
 use crate::interp::{Interp, Value};
 use crate::ir::build;
-use crate::ir::ops::{BinaryFn, ReduceOp};
+use crate::ir::ops::BinaryFn;
 use crate::ir::{AxisSel, NodeRef};
 
 /// Ints from `*args` that may also be passed as one tuple: `reshape(2, 3)`
@@ -118,8 +118,9 @@ fn broadcast_to(_: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Array(build::broadcast_to(&x, &shape).map_err(|d| d.or_span(a.call_span))?))
 }
 
-/// `a @ b` with NumPy's rules for 1-D and batched operands, as a
-/// broadcast product summed over the shared axis.
+/// `a @ b` with NumPy's rules for 1-D and batched operands: 1-D operands
+/// gain a length-1 axis that is removed again, everything else is one
+/// `MatMul` node (a blocked GEMM, see `ir::matmul`).
 pub fn matmul_nodes(a: &NodeRef, b: &NodeRef, span: Span) -> R<NodeRef> {
     if a.ndim() == 0 || b.ndim() == 0 {
         return Err(Diagnostic::new(
@@ -130,8 +131,8 @@ pub fn matmul_nodes(a: &NodeRef, b: &NodeRef, span: Span) -> R<NodeRef> {
     }
     let a2 = if a.ndim() == 1 { expand(a, 0)? } else { a.clone() };
     let b2 = if b.ndim() == 1 { expand(b, 1)? } else { b.clone() };
-    let (k1, k2) = (a2.shape[a2.ndim() - 1], b2.shape[b2.ndim() - 2]);
-    if k1 != k2 {
+    if a2.shape[a2.ndim() - 1] != b2.shape[b2.ndim() - 2] {
+        let (k1, k2) = (a2.shape[a2.ndim() - 1], b2.shape[b2.ndim() - 2]);
         return Err(Diagnostic::new(
             ErrorKind::Shape,
             format!(
@@ -143,15 +144,7 @@ pub fn matmul_nodes(a: &NodeRef, b: &NodeRef, span: Span) -> R<NodeRef> {
             span,
         ));
     }
-    // (..., n, k, 1) * (..., 1, k, m) summed over k.
-    let left = expand(&a2, a2.ndim())?;
-    let right = expand(&b2, b2.ndim() - 2)?;
-    let prod = build::binary(BinaryFn::Mul, &left, &right).map_err(|d| d.or_span(span))?;
-    let k_axis = prod.ndim() - 2;
-    let mut out = build::reduce(&prod, ReduceOp::Sum, vec![k_axis], false)?;
-    if out.dtype != prod.dtype {
-        out = build::cast(&out, prod.dtype);
-    }
+    let mut out = crate::ir::matmul::matmul(&a2, &b2).map_err(|d| d.or_span(span))?;
     let nd = out.ndim();
     if b.ndim() == 1 {
         out = squeeze_axis(&out, nd - 1)?;
@@ -161,6 +154,42 @@ pub fn matmul_nodes(a: &NodeRef, b: &NodeRef, span: Span) -> R<NodeRef> {
         out = squeeze_axis(&out, nd - if b.ndim() == 1 { 1 } else { 2 })?;
     }
     Ok(out)
+}
+
+/// NumPy's `dot` for a second operand of three or more dimensions: the last
+/// axis of `a` is summed with the second-to-last of `b`, and the result has
+/// `a`'s other axes followed by `b`'s (unlike `matmul`, nothing broadcasts).
+/// Both become matrices (`b`'s summed axis moved to the front) for one GEMM.
+fn dot_nd(a: &NodeRef, b: &NodeRef, span: Span) -> R<NodeRef> {
+    let (ka, nb) = (a.shape[a.ndim() - 1], b.ndim());
+    if ka != b.shape[nb - 2] {
+        return Err(Diagnostic::new(
+            ErrorKind::Shape,
+            format!(
+                "shapes {} and {} not aligned: {ka} (dim {}) != {} (dim {})",
+                build::shape_str(&a.shape),
+                build::shape_str(&b.shape),
+                a.ndim() - 1,
+                b.shape[nb - 2],
+                nb - 2
+            ),
+            span,
+        ));
+    }
+    let err = |d: Diagnostic| d.or_span(span);
+    let mut perm = vec![nb - 2];
+    perm.extend((0..nb).filter(|&i| i != nb - 2));
+    let bt = build::transpose(b, perm).map_err(err)?;
+    let b2 = build::reshape(&bt, &[ka as i64, -1]).map_err(err)?;
+    let a2 = build::reshape(a, &[-1, ka as i64]).map_err(err)?;
+    let prod = crate::ir::matmul::matmul(&a2, &b2).map_err(err)?;
+    let shape: Vec<i64> = a.shape[..a.ndim() - 1]
+        .iter()
+        .chain(&b.shape[..nb - 2])
+        .chain(&b.shape[nb - 1..])
+        .map(|&d| d as i64)
+        .collect();
+    build::reshape(&prod, &shape).map_err(err)
 }
 
 fn squeeze_axis(x: &NodeRef, axis: usize) -> R<NodeRef> {
@@ -179,14 +208,6 @@ fn squeeze_axis(x: &NodeRef, axis: usize) -> R<NodeRef> {
 fn matmul(interp: &mut Interp, a: &mut Args) -> R<Value> {
     let (x, xs) = a.get("x1");
     let (y, ys) = a.get("x2");
-    if a.func.name == "dot" && (to_array(&x, xs)?.ndim() > 2 || to_array(&y, ys)?.ndim() > 2) {
-        return Err(Diagnostic::new(
-            ErrorKind::Value,
-            "dot of arrays with more than 2 dimensions is not supported yet",
-            a.call_span,
-        )
-        .with_hint("use matmul (or @), which broadcasts over leading axes"));
-    }
     if a.func.name == "dot"
         && (matches!(x, Value::Int(_) | Value::Float(_))
             || matches!(y, Value::Int(_) | Value::Float(_)))
@@ -201,7 +222,11 @@ fn matmul(interp: &mut Interp, a: &mut Args) -> R<Value> {
             a.call_span,
         );
     }
-    let node = matmul_nodes(&to_array(&x, xs)?, &to_array(&y, ys)?, a.call_span)?;
+    let (xa, ya) = (to_array(&x, xs)?, to_array(&y, ys)?);
+    if a.func.name == "dot" && xa.ndim() >= 2 && ya.ndim() >= 3 {
+        return Ok(Value::Array(dot_nd(&xa, &ya, a.call_span)?));
+    }
+    let node = matmul_nodes(&xa, &ya, a.call_span)?;
     Ok(Value::Array(node))
 }
 
@@ -296,8 +321,14 @@ pub const BUILTINS: &[Builtin] = &[
         name: "dot",
         module: Module::Root,
         signature: "dot(x1, x2)",
-        doc: "Dot product of 1-D or 2-D arrays (matrix product for 2-D).",
-        examples: &["dot(array([1, 2]), array([3, 4]))", "ones((2, 3)).dot(ones((3, 2)))"],
+        doc: "NumPy's dot: the matrix product for 2-D arrays, the inner product for 1-D; for \
+              N-D arrays the sum over the last axis of `x1` and the second-to-last of `x2`, \
+              with `x1`'s other axes then `x2`'s (no broadcasting, unlike matmul).",
+        examples: &[
+            "dot(array([1, 2]), array([3, 4]))",
+            "ones((2, 3)).dot(ones((3, 2)))",
+            "dot(ones((2, 3)), ones((4, 3, 5))).shape",
+        ],
         method: true,
         imp: matmul,
     },

@@ -82,6 +82,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Bin(b) => super::binning::eval_bin(node, b, region, ctx),
         Op::Sort { axis, arg } => super::sort::eval_sort(node, *axis, *arg, region, ctx),
         Op::OrderStat(stat) => super::sort::eval_order_stat(node, stat, region, ctx),
+        Op::MatMul { k_block } => super::matmul::eval_matmul(node, *k_block, region, ctx),
     }
 }
 

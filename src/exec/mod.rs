@@ -14,6 +14,7 @@ pub mod eval;
 pub mod kernel;
 pub mod leaf;
 pub mod mask;
+pub mod matmul;
 pub mod plan;
 pub mod progress;
 mod quantile;

@@ -48,6 +48,11 @@ fn walk(
         Op::Generate(..) if in_kernel => 0,
         // A binning holds its total and a batch of per-chunk partials.
         Op::Bin(_) => n.nbytes().saturating_mul(3),
+        // An output chunk plus one row panel of `a` and one column panel of
+        // `b` per k-block (`exec::matmul`).
+        Op::MatMul { k_block } => {
+            max_chunk_bytes(n).min(cap) + super::matmul::panel_bytes(n, *k_block)
+        }
         Op::Sort { .. } | Op::OrderStat(_) => {
             max_chunk_bytes(n).min(cap) + lane_workspace(n).unwrap_or(0)
         }
@@ -55,6 +60,7 @@ fn walk(
     };
     let child_cap = match &n.op {
         Op::Reduce { .. } => (super::reduce::PIECE * 8) as u64,
+        Op::MatMul { k_block } => super::matmul::panel_bytes(n, *k_block),
         Op::Sort { .. } | Op::OrderStat(_) => lane_piece_bytes(n).unwrap_or(cap),
         _ => cap,
     };

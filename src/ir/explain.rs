@@ -121,6 +121,7 @@ pub(super) fn label(n: &NodeRef) -> String {
         }
         Op::OrderStat(stat) => stat.describe(),
         Op::Fused(p) => format!("fused kernel [{}]", p.describe()),
+        Op::MatMul { k_block } => format!("matmul k_block={k_block}"),
         Op::Lookup { table, kind } => {
             let what = match kind {
                 super::binning::LookupKind::SearchSorted { right: false } => "searchsorted left",

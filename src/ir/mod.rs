@@ -12,6 +12,7 @@ pub mod binning;
 pub mod build;
 pub mod chunks;
 pub mod explain;
+pub mod matmul;
 pub mod ops;
 pub mod order;
 pub mod visualize;
@@ -259,6 +260,11 @@ pub enum Op {
     /// The inputs' elements counted (or weight-summed) into bins
     /// (`bincount`, `histogram`, `histogram2d`): one small output chunk.
     Bin(Arc<binning::Binning>),
+    /// `a @ b` over the last two axes, batch axes broadcast (see `matmul.rs`);
+    /// the contraction is summed in blocks of `k_block`, in block order.
+    MatMul {
+        k_block: usize,
+    },
 }
 
 impl Op {
@@ -303,6 +309,7 @@ impl PartialEq for OpKey<'_> {
                 Arc::ptr_eq(a, b) && k == l
             }
             (Bin(a), Bin(b)) => Arc::ptr_eq(a, b),
+            (MatMul { k_block: a }, MatMul { k_block: b }) => a == b,
             _ => false,
         }
     }
@@ -353,6 +360,7 @@ impl Hash for OpKey<'_> {
                 kind.hash(state)
             }
             Bin(b) => (Arc::as_ptr(b) as usize).hash(state),
+            MatMul { k_block } => k_block.hash(state),
             Where | Cast | BroadcastTo | Reshape | Rechunk => {}
         }
     }

@@ -89,6 +89,7 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Bin(b) => Ok(crate::ir::binning::bin(inputs, b.clone(), n.dtype)),
         Op::Sort { axis, arg } => crate::ir::order::sort(&inputs[0], *axis, *arg),
         Op::OrderStat(stat) => crate::ir::order::order_stat(&inputs[0], stat.clone()),
+        Op::MatMul { .. } => crate::ir::matmul::matmul(&inputs[0], &inputs[1]),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }

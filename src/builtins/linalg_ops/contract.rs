@@ -8,7 +8,8 @@
 //! broadcasting and the labels missing from the output are summed away. The
 //! executor evaluates the sum over the broadcast product piece by piece, so a
 //! contraction over a large axis never holds the full product in memory (this
-//! is how `matmul` works too). Several operands are multiplied in one product
+//! is how products that are not matrix products work; those that are go to
+//! one GEMM, `to_matmul`). Several operands are multiplied in one product
 //! and summed once, as NumPy's `einsum` does without `optimize`.
 
 use super::super::convert::R;
@@ -53,6 +54,11 @@ pub fn contract(operands: Vec<Operand>, output: &[Label]) -> R<NodeRef> {
     let operands =
         operands.into_iter().enumerate().map(|(k, op)| diagonals(op, k)).collect::<R<Vec<_>>>()?;
     check_label_sizes(&operands)?;
+    if let [a, b] = operands.as_slice()
+        && let Some(product) = super::to_matmul::as_matmul(a, b, output)?
+    {
+        return Ok(product);
+    }
     let order = axis_order(&operands, output);
     let mut product: Option<NodeRef> = None;
     for op in &operands {
