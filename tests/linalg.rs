@@ -166,8 +166,11 @@ fn lstsq_pinv_rank_power() {
     small(&mut s, "abs(linalg.pinv(T) @ T - eye(7)).max()", 1e-13);
     small(&mut s, "abs(linalg.pinv(T) @ ones(50) - x).max()", 1e-13);
     // Rank-deficient: no residuals, minimum-norm solution.
-    s.eval("<l>", "x, res, rank, sv = linalg.lstsq(array([[1.0, 1.0], [1.0, 1.0]]), array([2.0, 2.0]))")
-        .unwrap();
+    s.eval(
+        "<l>",
+        "x, res, rank, sv = linalg.lstsq(array([[1.0, 1.0], [1.0, 1.0]]), array([2.0, 2.0]))",
+    )
+    .unwrap();
     assert_eq!((num(&mut s, "rank"), meta(&mut s, "res").1), (1.0, shape(&[0])));
     small(&mut s, "abs(x - 1).max()", 1e-15);
     assert_eq!(num(&mut s, "linalg.matrix_rank(R)"), 40.0);
@@ -195,7 +198,11 @@ fn norms_follow_numpy_rules() {
     small(&mut s, "linalg.norm(H, 'nuc') - linalg.svd(H, compute_uv=False).sum()", 1e-14);
     small(&mut s, "linalg.norm(B, 1) - abs(B).sum(axis=0).max()", 1e-15);
     small(&mut s, "linalg.norm(B, -inf) - abs(B).sum(axis=1).min()", 1e-15);
-    small(&mut s, "abs(linalg.norm(S, 2, axis=(2, 1)) - linalg.norm(S.transpose(0, 2, 1), 2, axis=(1, 2))).max()", 1e-14);
+    small(
+        &mut s,
+        "abs(linalg.norm(S, 2, axis=(2, 1)) - linalg.norm(S.transpose(0, 2, 1), 2, axis=(1, 2))).max()",
+        1e-14,
+    );
     assert_eq!(meta(&mut s, "linalg.norm(F, axis=1)").0, "float32");
     assert_eq!(meta(&mut s, "linalg.norm(arange(4))").0, "float64");
     // A big chunked array streams: only the norms are ever held.
@@ -232,5 +239,9 @@ fn bad_inputs_get_numpys_errors() {
     let mut small_mem = Session::builder().memory_limit(1 << 20).build();
     let e = small_mem.eval("<m>", "linalg.inv(ones((1000, 1000)))").unwrap_err();
     assert_eq!(e[0].kind, ErrorKind::Memory);
-    assert!(e[0].message.contains("linalg.inv") && e[0].message.contains("(1000, 1000)"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("linalg.inv") && e[0].message.contains("(1000, 1000)"),
+        "{}",
+        e[0].message
+    );
 }

@@ -53,7 +53,10 @@ pub fn solve(interp: &mut Interp, a: &mut Args) -> R<Value> {
     array(&concat(&out), &shape, dtype)
 }
 
-fn det_parts(interp: &mut Interp, a: &Args) -> R<(Stack, Vec<(f64, f64, f64)>)> {
+/// Per matrix: (sign, log|det|, det).
+type DetParts = Vec<(f64, f64, f64)>;
+
+fn det_parts(interp: &mut Interp, a: &Args) -> R<(Stack, DetParts)> {
     let s = gather_arg(interp, a, "a", true)?;
     let parts = s.each(interp, "det", |m| Ok(dense::det_parts(m)))?;
     Ok((s, parts))
