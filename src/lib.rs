@@ -23,6 +23,7 @@ pub mod exec;
 pub mod interp;
 pub mod io;
 pub mod ir;
+pub mod linalg;
 pub mod optimize;
 pub mod random;
 pub mod repl;

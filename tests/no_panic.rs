@@ -439,6 +439,61 @@ fn zero_size_arrays_do_not_panic() {
     assert_no_panics(&programs);
 }
 
+/// Linear algebra on singular, non-square, empty, non-finite and
+/// overflowing matrices: a result or a clean error, never a panic.
+#[test]
+fn hostile_matrices_do_not_panic() {
+    let matrices = [
+        "array([[1.0, 2.0], [2.0, 4.0]])",
+        "zeros((2, 2))",
+        "ones((2, 3))",
+        "ones((3, 2))",
+        "ones((0, 0))",
+        "ones((0, 3))",
+        "ones((2, 0, 0))",
+        "array([[nan, 1.0], [1.0, 2.0]])",
+        "array([[inf, 1.0], [1.0, -inf]])",
+        "array([[1e308, 1e308], [-1e308, 1e308]])",
+        "array([[1e-320, 0.0], [0.0, 1e-320]])",
+        "array([[0, 1], [1, 0]])",
+        "ones((2, 2, 2), dtype=float32)",
+        "ones(3)",
+        "array(2.0)",
+    ];
+    let calls = [
+        "linalg.inv(A)",
+        "linalg.solve(A, ones(A.shape[-1]))",
+        "linalg.det(A)",
+        "linalg.slogdet(A)",
+        "linalg.cholesky(A)",
+        "linalg.qr(A)",
+        "linalg.qr(A, mode='complete')",
+        "linalg.svd(A)",
+        "linalg.svd(A, full_matrices=False)",
+        "linalg.lu(A)",
+        "linalg.eig(A)",
+        "linalg.eigvals(A)",
+        "linalg.eigh(A)",
+        "linalg.eigvalsh(A, UPLO='U')",
+        "linalg.lstsq(A, ones(A.shape[0]))",
+        "linalg.pinv(A)",
+        "linalg.matrix_rank(A)",
+        "linalg.matrix_power(A, -3)",
+        "linalg.matrix_power(A, 0)",
+        "linalg.norm(A, 2)",
+        "linalg.norm(A, 'nuc')",
+        "linalg.norm(A, -inf, axis=-1)",
+        "linalg.norm(A, 0.5)",
+        "linalg.cond(A)",
+        "linalg.cond(A, 1)",
+    ];
+    let programs: Vec<String> = matrices
+        .iter()
+        .flat_map(|m| calls.iter().map(move |c| format!("A = {m}\nprint({c})")))
+        .collect();
+    assert_no_panics(&programs);
+}
+
 /// An argument that fits a parameter's name most of the time, and is
 /// hostile (wrong type, negative, huge, out of range) some of the time.
 fn typed_arg(r: &mut Rng, param: &str) -> String {

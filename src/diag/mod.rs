@@ -52,6 +52,9 @@ pub enum ErrorKind {
     Index,
     Io,
     Memory,
+    /// A linear-algebra failure (NumPy's `LinAlgError`): a singular matrix,
+    /// no convergence.
+    LinAlg,
     Cancelled,
     Internal,
 }
@@ -68,6 +71,7 @@ impl ErrorKind {
             ErrorKind::Index => "IndexError",
             ErrorKind::Io => "IOError",
             ErrorKind::Memory => "MemoryError",
+            ErrorKind::LinAlg => "LinAlgError",
             ErrorKind::Cancelled => "Cancelled",
             ErrorKind::Internal => "InternalError",
         }

@@ -249,6 +249,12 @@ impl Interp {
         self.pool.install(|| f(&plan, &ctx))
     }
 
+    /// Runs `f` on the session's thread pool, so kernels that parallelize
+    /// with rayon themselves (faer's) use the session's threads.
+    pub fn on_pool<T: Send>(&self, f: impl FnOnce() -> T + Send) -> T {
+        self.pool.install(f)
+    }
+
     /// The `explain` text of an array.
     pub fn explain(&self, node: &NodeRef) -> String {
         crate::ir::explain::explain(&self.plan(node), self.pool.current_num_threads())
