@@ -344,7 +344,7 @@ impl H5Object {
                     ),
                 };
                 let ty = match &info.dtype {
-                    Ok(d) => crate::io::npy::descr(*d).to_string(),
+                    Ok(d) => crate::io::npy::header::descr(*d).to_string(),
                     Err(t) => t.clone(),
                 };
                 format!("<HDF5 dataset \"{base}\": shape {shape}, type \"{ty}\">")
