@@ -178,9 +178,9 @@ pub fn lu(interp: &mut Interp, a: &mut Args) -> R<Value> {
     ]))
 }
 
-fn eig_impl(interp: &mut Interp, a: &Args, vectors: bool, op: &str) -> R<Value> {
-    let s = gather_arg(interp, a, "a", true)?;
-    let out = s.each(interp, op, |m| dense::eig(m, vectors))?;
+/// Eigenvalues `(..., n)`, and with `vectors` the eigenvectors `(..., n, n)`,
+/// from one (values, vectors) pair per matrix of the stack.
+fn eigen_result(s: &Stack, out: &[(Vec<f64>, Vec<f64>)], vectors: bool) -> R<Value> {
     let w: Vec<&[f64]> = out.iter().map(|o| o.0.as_slice()).collect();
     let w = array(&concat(&w), &s.with_tail(&[s.n]), s.dtype)?;
     if !vectors {
@@ -188,6 +188,12 @@ fn eig_impl(interp: &mut Interp, a: &Args, vectors: bool, op: &str) -> R<Value> 
     }
     let v: Vec<&[f64]> = out.iter().map(|o| o.1.as_slice()).collect();
     Ok(Value::tuple(vec![w, array(&concat(&v), &s.shape(), s.dtype)?]))
+}
+
+fn eig_impl(interp: &mut Interp, a: &Args, vectors: bool, op: &str) -> R<Value> {
+    let s = gather_arg(interp, a, "a", true)?;
+    let out = s.each(interp, op, |m| dense::eig(m, vectors))?;
+    eigen_result(&s, &out, vectors)
 }
 
 pub fn eig(interp: &mut Interp, a: &mut Args) -> R<Value> {
@@ -210,13 +216,7 @@ fn eigh_impl(interp: &mut Interp, a: &Args, vectors: bool, op: &str) -> R<Value>
     let lower = uplo(a)?;
     let s = gather_arg(interp, a, "a", true)?;
     let out = s.each(interp, op, |m| dense::eigh(m, lower, vectors))?;
-    let w: Vec<&[f64]> = out.iter().map(|o| o.0.as_slice()).collect();
-    let w = array(&concat(&w), &s.with_tail(&[s.n]), s.dtype)?;
-    if !vectors {
-        return Ok(w);
-    }
-    let v: Vec<&[f64]> = out.iter().map(|o| o.1.as_slice()).collect();
-    Ok(Value::tuple(vec![w, array(&concat(&v), &s.shape(), s.dtype)?]))
+    eigen_result(&s, &out, vectors)
 }
 
 pub fn eigh(interp: &mut Interp, a: &mut Args) -> R<Value> {
