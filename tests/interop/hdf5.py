@@ -18,26 +18,25 @@ import os
 import subprocess
 import sys
 import tempfile
-import venv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VENV = os.path.join(HERE, ".venv")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from pyvenv import run_in_venv  # noqa: E402
 FIXTURES = os.path.join(HERE, "hdf5")
 REPO = os.path.dirname(os.path.dirname(HERE))
 
 
 def ensure_h5py():
-    try:
-        import h5py  # noqa: F401
-        import numpy  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(VENV, with_pip=True)
-        subprocess.check_call([python, "-m", "pip", "install", "-q", "h5py", "numpy"])
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
+    def satisfied():
+        try:
+            import h5py  # noqa: F401
+            import numpy  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    run_in_venv(VENV, ["h5py", "numpy"], satisfied)
 
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",

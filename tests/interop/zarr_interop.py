@@ -27,13 +27,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import venv
 
 ZARR_VERSION = "3.1.6"
 NUMPY_VERSION = "2.4.6"
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 VENV = os.path.join(HERE, ".venv")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from pyvenv import run_in_venv  # noqa: E402
 FIXTURES = os.path.join(REPO, "tests", "fixtures", "zarr")
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
@@ -42,20 +43,15 @@ DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32"
 
 def ensure_env():
     """Re-runs this script inside the pinned venv unless already there."""
-    try:
-        import numpy
-        import zarr
+    def satisfied():
+        try:
+            import numpy
+            import zarr
+        except ImportError:
+            return False
+        return zarr.__version__ == ZARR_VERSION and numpy.__version__ == NUMPY_VERSION
 
-        if zarr.__version__ == ZARR_VERSION and numpy.__version__ == NUMPY_VERSION:
-            return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(VENV, with_pip=True)
-        subprocess.check_call([python, "-m", "pip", "install", "-q",
-                               f"zarr=={ZARR_VERSION}", f"numpy=={NUMPY_VERSION}"])
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
+    run_in_venv(VENV, [f"zarr=={ZARR_VERSION}", f"numpy=={NUMPY_VERSION}"], satisfied)
 
 
 def values(dtype, shape=(5, 7)):

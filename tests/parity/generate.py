@@ -27,29 +27,25 @@ whatever NumPy the machine has.
 import json
 import math
 import os
-import subprocess
 import sys
-import venv
 
 NUMPY_VERSION = "2.4.6"
 HERE = os.path.dirname(os.path.abspath(__file__))
 VENV = os.path.join(HERE, ".venv")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from pyvenv import run_in_venv  # noqa: E402
 
 
 def ensure_numpy():
     """Re-runs this script inside the pinned venv unless already there."""
-    try:
-        import numpy
+    def satisfied():
+        try:
+            import numpy
+        except ImportError:
+            return False
+        return numpy.__version__ == NUMPY_VERSION
 
-        if numpy.__version__ == NUMPY_VERSION:
-            return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(VENV, with_pip=True)
-        subprocess.check_call([python, "-m", "pip", "install", "-q", f"numpy=={NUMPY_VERSION}"])
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
+    run_in_venv(VENV, [f"numpy=={NUMPY_VERSION}"], satisfied)
 
 
 def parse_cases(text, path):
