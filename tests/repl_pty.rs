@@ -139,6 +139,10 @@ fn tab_completes_modules_methods_and_keywords() {
     typed(&mut p, "v.resh\t");
     expect(&mut p, "v.reshape");
     assert!(enter(&mut p, "(2, 2).shape").contains("(2, 2)"));
+    typed(&mut p, "np.linalg.chol\t");
+    expect(&mut p, "np.linalg.cholesky");
+    let out = enter(&mut p, "(array([[4.0, 2.0], [2.0, 5.0]]))");
+    assert!(out.contains("[[2. 0.]") && out.contains("[1. 2.]]"), "{out}");
 }
 
 #[test]

@@ -200,6 +200,23 @@ mod tests {
     }
 
     #[test]
+    fn linear_algebra_modules() {
+        let scope = session_scope("import numpy as np\nimport dask.array as da");
+        for prefix in ["linalg.", "np.linalg.", "da.linalg."] {
+            let (start, c) = names(&scope, prefix);
+            assert_eq!(start, prefix.len());
+            for f in ["inv", "solve", "svd", "qr", "cholesky", "eigh", "lstsq", "norm"] {
+                assert!(c.contains(&f.to_string()), "{prefix} lacks {f}: {c:?}");
+            }
+        }
+        assert_eq!(names(&scope, "np.linalg.eigv").1, ["eigvals", "eigvalsh"]);
+        assert_eq!(names(&scope, "linalg.matrix_r").1, ["matrix_rank"]);
+        let (_, c) = names(&scope, "linalg.svd(a, ");
+        assert!(c.contains(&"full_matrices=".to_string()), "{c:?}");
+        assert!(c.contains(&"compute_uv=".to_string()), "{c:?}");
+    }
+
+    #[test]
     fn attributes_and_methods() {
         let scope = session_scope("x = arange(10)");
         let (start, c) = names(&scope, "y = x.");
