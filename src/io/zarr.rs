@@ -3,8 +3,10 @@
 //!
 //! Reading: [`open`] opens one array of a store (a directory; `component`
 //! names an array inside a group) as an [`ArraySource`]. A hyperslab with
-//! unit steps is one `zarrs` subset read (which decodes the chunks it
-//! touches in parallel); a strided hyperslab is read one storage chunk at a
+//! unit steps made of whole storage chunks is one `zarrs` subset read
+//! (which decodes its chunks in parallel); one that cuts storage chunks is
+//! assembled from whole decoded chunks kept per thread ([`read`]), so the
+//! pieces a reduction reads decode each chunk once; a strided hyperslab is read one storage chunk at a
 //! time — the covering box of the chosen elements inside that chunk — and
 //! picked, so memory stays at one storage chunk per read whatever the step.
 //! Zarr v2 arrays are read too (`zarrs` converts their metadata), with the
