@@ -5,7 +5,7 @@
 //! names an array inside a group) as an [`ArraySource`]. A hyperslab with
 //! unit steps made of whole storage chunks is one `zarrs` subset read
 //! (which decodes its chunks in parallel); one that cuts storage chunks is
-//! assembled from whole decoded chunks kept per thread ([`read`]), so the
+//! assembled from whole decoded chunks kept per thread (`zarr/read.rs`), so the
 //! pieces a reduction reads decode each chunk once; a strided hyperslab is read one storage chunk at a
 //! time — the covering box of the chosen elements inside that chunk — and
 //! picked, so memory stays at one storage chunk per read whatever the step.
@@ -40,7 +40,7 @@ pub struct ZarrSource {
     /// The first chunk's shape: the regular grid's chunk (a shard, for a
     /// sharded array).
     storage: Vec<usize>,
-    /// This opening's identity in the decoded-chunk cache ([`read`]).
+    /// This opening's identity in the decoded-chunk cache (`read.rs`).
     id: u64,
 }
 

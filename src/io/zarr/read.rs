@@ -7,11 +7,11 @@
 //! cache-sized pieces of a few hundred rows, and `zarrs`' partial read of a
 //! compressed chunk decompresses the whole chunk every time — once per
 //! piece. Such a box is assembled here from whole decoded chunks, and the
-//! last [`KEPT_PER_THREAD`] decoded chunks stay in a per-thread cache, so the
+//! last `KEPT_PER_THREAD` decoded chunks stay in a per-thread cache, so the
 //! consecutive pieces of one arr chunk (evaluated in order on one worker)
 //! decode every storage chunk they touch once. Memory: at most that many
 //! storage chunks per worker thread; chunks larger than
-//! [`MAX_KEPT_CHUNK_BYTES`] (e.g. big shards, which `zarrs` reads partially
+//! `MAX_KEPT_CHUNK_BYTES` (e.g. big shards, which `zarrs` reads partially
 //! and cheaply through their index) are left to `zarrs`.
 
 use crate::array::{ArrayData, Elem};
