@@ -165,6 +165,31 @@ fn slices_of_a_store_read_the_right_elements() {
 }
 
 #[test]
+fn reductions_read_in_pieces_that_cut_storage_chunks() {
+    // Large enough that each arr chunk is reduced in pieces, whose row
+    // ranges cut the (7, 9) storage chunks: they are assembled from
+    // decoded chunks kept per thread.
+    let dir = scratch("pieces");
+    let p = dir.join("x.zarr").display().to_string();
+    let mut s = Session::new();
+    eval(
+        &mut s,
+        &format!("x = arange(900 * 130).reshape(900, 130)\nx.to_zarr({p:?}, chunks=(7, 9))"),
+    );
+    for code in ["sum(axis=1)", "sum(axis=0)", "max(axis=1)", "T.sum(axis=0)"] {
+        let got = values(&mut s, &format!("from_zarr({p:?}, chunks=(450, 130)).{code}"));
+        assert_eq!(got, values(&mut s, &format!("x.{code}")), "{code}");
+    }
+    // A store written again at the same path is read anew, never from
+    // chunks decoded for the previous one.
+    eval(&mut s, &format!("y = from_zarr({p:?}, chunks=(450, 130))\nfloat(y.sum())"));
+    eval(&mut s, &format!("(2 * x).to_zarr({p:?}, chunks=(7, 9), overwrite=True)"));
+    let got = values(&mut s, &format!("from_zarr({p:?}, chunks=(450, 130)).sum(axis=1)"));
+    assert_eq!(got, values(&mut s, "(2 * x).sum(axis=1)"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn irregular_chunks_become_a_regular_grid_and_groups_are_created() {
     let dir = scratch("grid");
     let root = dir.join("g.zarr").display().to_string();

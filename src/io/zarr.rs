@@ -3,8 +3,10 @@
 //!
 //! Reading: [`open`] opens one array of a store (a directory; `component`
 //! names an array inside a group) as an [`ArraySource`]. A hyperslab with
-//! unit steps is one `zarrs` subset read (which decodes the chunks it
-//! touches in parallel); a strided hyperslab is read one storage chunk at a
+//! unit steps made of whole storage chunks is one `zarrs` subset read
+//! (which decodes its chunks in parallel); one that cuts storage chunks is
+//! assembled from whole decoded chunks kept per thread (`zarr/read.rs`), so the
+//! pieces a reduction reads decode each chunk once; a strided hyperslab is read one storage chunk at a
 //! time — the covering box of the chosen elements inside that chunk — and
 //! picked, so memory stays at one storage chunk per read whatever the step.
 //! Zarr v2 arrays are read too (`zarrs` converts their metadata), with the
@@ -14,6 +16,7 @@
 //! grid, each chunk computed and written once, the whole store built in a
 //! temporary directory and swapped in only when complete.
 
+mod read;
 pub mod write;
 
 use super::source::{ArraySource, Hyperslab};
@@ -23,7 +26,7 @@ use ndarray::{ArrayD, IxDyn, SliceInfoElem};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use zarrs::array::{Array, ArraySubset, data_type as zdt};
+use zarrs::array::{Array, data_type as zdt};
 use zarrs::filesystem::FilesystemStore;
 use zarrs::plugin::{ExtensionName, ZarrVersion};
 
@@ -37,6 +40,8 @@ pub struct ZarrSource {
     /// The first chunk's shape: the regular grid's chunk (a shard, for a
     /// sharded array).
     storage: Vec<usize>,
+    /// This opening's identity in the decoded-chunk cache (`read.rs`).
+    id: u64,
 }
 
 impl fmt::Debug for ZarrSource {
@@ -225,7 +230,8 @@ pub fn open(url: &Path, component: Option<&str>) -> Result<Arc<ZarrSource>, Open
         Ok(c) => c.iter().map(|n| usize::try_from(n.get()).unwrap_or(usize::MAX)).collect(),
         Err(_) => shape.iter().map(|&n| n.max(1)).collect(),
     };
-    Ok(Arc::new(ZarrSource { name: format!("zarr {shown}"), array, dtype, shape, storage }))
+    let id = read::new_source_id();
+    Ok(Arc::new(ZarrSource { name: format!("zarr {shown}"), array, dtype, shape, storage, id }))
 }
 
 /// One run of chosen elements along an axis that lies inside one storage
@@ -264,10 +270,7 @@ impl ZarrSource {
         &self,
         ranges: &[std::ops::Range<u64>],
     ) -> Result<ArrayD<T>, String> {
-        let subset = ArraySubset::new_with_ranges(ranges);
-        let v: Vec<T> = self.array.retrieve_array_subset(&subset).map_err(|e| e.to_string())?;
-        let shape: Vec<usize> = ranges.iter().map(|r| (r.end - r.start) as usize).collect();
-        ArrayD::from_shape_vec(IxDyn(&shape), v).map_err(|e| e.to_string())
+        read::read_box(&self.array, self.id, &self.storage, ranges)
     }
 
     fn read_typed<T: Elem + zarrs::array::ElementOwned>(

@@ -8,6 +8,10 @@ use crate::with_data;
 /// An element type with a fixed byte layout.
 pub trait Raw: Elem {
     const SIZE: usize;
+    /// Every bit pattern of `SIZE` bytes is a valid value (not so for
+    /// bool), so native-order file bytes can be read straight into a
+    /// `[Self]`.
+    const ANY_BITS: bool;
     fn from_le(b: &[u8]) -> Self;
     fn from_be(b: &[u8]) -> Self;
     fn push_le(self, out: &mut Vec<u8>);
@@ -17,6 +21,7 @@ macro_rules! impl_raw {
     ($($t:ty),*) => {$(
         impl Raw for $t {
             const SIZE: usize = std::mem::size_of::<$t>();
+            const ANY_BITS: bool = true;
             #[inline]
             fn from_le(b: &[u8]) -> Self {
                 <$t>::from_le_bytes(b.try_into().expect("sized by chunks_exact"))
@@ -36,6 +41,7 @@ impl_raw!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
 
 impl Raw for bool {
     const SIZE: usize = 1;
+    const ANY_BITS: bool = false;
     // NumPy reads any non-zero byte of a bool array as True.
     #[inline]
     fn from_le(b: &[u8]) -> Self {
@@ -69,6 +75,25 @@ pub fn half_to_f32(h: u16) -> f32 {
 
 fn sign_of(h: u16) -> f32 {
     if h >> 15 == 1 { -1.0 } else { 1.0 }
+}
+
+/// Whether the file's bytes are `T`'s own (same size and byte order as
+/// this machine, not half) and every bit pattern is a `T`, so they can be
+/// read straight into a `[T]` ([`as_bytes_mut`]).
+pub fn reads_natively<T: Raw>(stored: Stored) -> bool {
+    let native = stored.big_endian == cfg!(target_endian = "big");
+    T::ANY_BITS && native && !stored.half && stored.size == T::SIZE
+}
+
+/// The bytes of `out`, to read a file into when [`reads_natively`].
+pub fn as_bytes_mut<T: Raw>(out: &mut [T]) -> &mut [u8] {
+    assert!(T::ANY_BITS, "only types whose every bit pattern is valid");
+    let len = std::mem::size_of_val(out);
+    // SAFETY: `out` is initialised memory of `len` bytes, u8 has alignment
+    // 1, and T::ANY_BITS (checked above) says any bytes written through the
+    // view leave valid `T`s; the view borrows `out` mutably, so nothing
+    // aliases it.
+    unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u8>(), len) }
 }
 
 /// Appends the elements stored in `bytes` (whole elements) to `out`.
@@ -116,6 +141,23 @@ mod tests {
         assert_eq!(half_to_f32(0x7c00), f32::INFINITY);
         assert!(half_to_f32(0x7e00).is_nan());
         assert!(half_to_f32(0x8000).is_sign_negative());
+    }
+
+    #[test]
+    fn only_native_plain_elements_are_read_in_place() {
+        let le = Stored { dtype: DType::Int32, size: 4, big_endian: false, half: false };
+        let native = cfg!(target_endian = "little");
+        assert_eq!(reads_natively::<i32>(le), native);
+        assert_eq!(reads_natively::<i32>(Stored { big_endian: true, ..le }), !native);
+        let half = Stored { dtype: DType::Float32, size: 2, big_endian: !native, half: true };
+        assert!(!reads_natively::<f32>(half));
+        let flag = Stored { dtype: DType::Bool, size: 1, big_endian: !native, half: false };
+        assert!(!reads_natively::<bool>(flag), "a byte other than 0/1 is no bool");
+        let mut v = [0i32; 2];
+        as_bytes_mut(&mut v).copy_from_slice(&[1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
+        if native {
+            assert_eq!(v, [1, -1]);
+        }
     }
 
     #[test]

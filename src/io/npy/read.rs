@@ -3,7 +3,7 @@
 //! the whole file, so chunks are read in parallel straight from the open
 //! file and a slice reads only its bytes.
 
-use super::codec::{Raw, decode_into};
+use super::codec::{Raw, as_bytes_mut, decode_into, reads_natively};
 use super::for_each_run;
 use super::header::{self, Header, Stored};
 use crate::array::{ArrayData, DType, Elem};
@@ -67,7 +67,9 @@ impl NpySource {
         self.header.fortran_order
     }
 
-    /// Reads `elems` elements at element offset `first` into `out`.
+    /// Appends the `elems` elements at element offset `first` to `out`:
+    /// native-order bytes are read straight into `out`, others through
+    /// `buf` and a conversion pass.
     fn read_run<T: Raw>(
         &self,
         first: usize,
@@ -75,11 +77,17 @@ impl NpySource {
         buf: &mut Vec<u8>,
         out: &mut Vec<T>,
     ) -> Result<(), String> {
-        let size = self.header.stored.size;
-        buf.resize(elems * size, 0);
-        let offset = self.header.data_offset + (first * size) as u64;
+        let stored = self.header.stored;
+        let offset = self.header.data_offset + (first * stored.size) as u64;
+        if reads_natively::<T>(stored) {
+            let start = out.len();
+            out.resize(start + elems, T::default());
+            let bytes = as_bytes_mut(&mut out[start..]);
+            return self.file.read_exact_at(bytes, offset).map_err(|e| self.changed(e));
+        }
+        buf.resize(elems * stored.size, 0);
         self.file.read_exact_at(buf, offset).map_err(|e| self.changed(e))?;
-        decode_into(buf, self.header.stored, out);
+        decode_into(buf, stored, out);
         Ok(())
     }
 

@@ -15,19 +15,24 @@
 //! Chunks arrive one at a time in grid order (from
 //! `exec::store::for_each_chunk`); [`ChunkWriter`] encodes and writes a
 //! small batch of them in parallel, so compression runs on every core
-//! while memory stays at a few chunks.
+//! while memory stays at a few chunks. Chunk files are written directly
+//! (encoded by the array's `zarrs` codecs) and synced together at the end,
+//! before the swap.
 
 use super::{check_component, is_zarr_node, zarr_data_type};
 use crate::array::{ArrayData, DType};
 use crate::diag::{Diagnostic, ErrorKind};
 use crate::io::temporary_for;
 use crate::{with_data, with_dtype};
-use ndarray::{ArrayD, IxDyn, Slice};
+use ndarray::{ArrayD, CowArray, IxDyn, Slice};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use zarrs::array::codec::{GzipCodec, ZstdCodec};
-use zarrs::array::{Array, ArrayBuilder, ArrayMetadataOptions, FillValue};
+use zarrs::array::{
+    Array, ArrayBuilder, ArrayMetadataOptions, ArrayToBytesCodecTraits, CodecOptions, FillValue,
+    IntoArrayBytes,
+};
 use zarrs::filesystem::FilesystemStore;
 
 /// The bytes-to-bytes codec chunks are compressed with.
@@ -58,6 +63,8 @@ fn remove_any(path: &Path) -> std::io::Result<()> {
 /// Streams chunks into the array being written.
 pub struct ChunkWriter {
     array: Array<FilesystemStore>,
+    /// The store's directory, where chunk files are written.
+    dir: PathBuf,
     dtype: DType,
     chunk: Vec<usize>,
     pending: Vec<(Vec<u64>, ArrayData)>,
@@ -82,28 +89,72 @@ impl ChunkWriter {
 
     /// Encodes and writes the queued chunks in parallel. An edge chunk is
     /// padded with the fill value (0) to the full chunk shape, as Zarr
-    /// stores edge chunks.
+    /// stores edge chunks; a whole chunk is encoded from the block itself,
+    /// without a copy.
     pub fn flush(&mut self) -> Result<(), Diagnostic> {
         let pending = std::mem::take(&mut self.pending);
-        let (array, chunk) = (&self.array, &self.chunk);
+        let (array, chunk, dir) = (&self.array, &self.chunk, &self.dir);
         pending.into_par_iter().try_for_each(|(index, block)| {
             with_data!(block, a, T => {
                 let full = if a.shape() == chunk.as_slice() {
-                    a.as_standard_layout().into_owned()
+                    a.as_standard_layout()
                 } else {
                     let mut padded = ArrayD::<T>::default(IxDyn(chunk));
                     padded
                         .slice_each_axis_mut(|ax| Slice::from(0..a.shape()[ax.axis.index()]))
                         .assign(&a);
-                    padded
+                    CowArray::from(padded)
                 };
                 let data = full.as_slice().ok_or_else(|| io_err("non-contiguous chunk".into()))?;
-                array.store_chunk(&index, data).map_err(|e| {
-                    io_err(format!("writing chunk {index:?}: {e}"))
-                })
+                write_chunk(array, dir, &index, data)
             })
         })
     }
+}
+
+/// Encodes one chunk and writes it as its file in the store at `dir`.
+/// Unlike `zarrs`' filesystem store, which syncs every chunk file as it
+/// writes it (a stall per chunk on every worker), the files are synced
+/// all together once the last one is written ([`sync_tree`]) — durability
+/// only matters when the finished store is swapped in.
+fn write_chunk<T: zarrs::array::Element>(
+    array: &Array<FilesystemStore>,
+    dir: &Path,
+    index: &[u64],
+    data: &[T],
+) -> Result<(), Diagnostic> {
+    let fail = |e: String| io_err(format!("writing chunk {index:?}: {e}"));
+    let bytes = data.into_array_bytes(array.data_type()).map_err(|e| fail(e.to_string()))?;
+    let shape = array.chunk_shape(index).map_err(|e| fail(e.to_string()))?;
+    let encoded = array
+        .codecs()
+        .encode(bytes, &shape, array.data_type(), array.fill_value(), &CodecOptions::default())
+        .map_err(|e| fail(e.to_string()))?;
+    let path = dir.join(array.chunk_key(index).as_str());
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| fail(e.to_string()))?;
+    }
+    std::fs::write(&path, &encoded).map_err(|e| fail(format!("{}: {e}", path.display())))
+}
+
+/// Flushes every file and directory under `dir` to the disk, files in
+/// parallel (the file system commits concurrent syncs together).
+fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut i = 0;
+    while i < dirs.len() {
+        for entry in std::fs::read_dir(&dirs[i])? {
+            let entry = entry?;
+            if entry.file_type()?.is_dir() {
+                dirs.push(entry.path());
+            } else {
+                files.push(entry.path());
+            }
+        }
+        i += 1;
+    }
+    files.par_iter().chain(dirs.par_iter()).try_for_each(|p| std::fs::File::open(p)?.sync_all())
 }
 
 /// Where to write and what, checked before anything is computed.
@@ -230,9 +281,11 @@ pub fn write_array(
             .store_metadata_opt(&ArrayMetadataOptions::default().with_include_zarrs_metadata(false))
             .map_err(|e| io_err(format!("writing the Zarr metadata: {e}")))?;
         let batch = 2 * rayon::current_num_threads().max(1);
-        let mut writer = ChunkWriter { array, dtype, chunk, pending: Vec::new(), batch };
+        let mut writer =
+            ChunkWriter { array, dir: tmp.clone(), dtype, chunk, pending: Vec::new(), batch };
         fill(&mut writer)?;
-        writer.flush()
+        writer.flush()?;
+        sync_tree(&tmp).map_err(|e| io_err(format!("flushing '{}': {e}", tmp.display())))
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
