@@ -10,7 +10,7 @@
 //! straight into the tile from their element indices.
 
 use super::elem_ops::Num;
-use super::leaf::Leaf;
+use super::leaf::{Leaf, same_type_ref, same_type_slice};
 use crate::array::{ArrayData, DType, Elem};
 use crate::ir::ops::{BinaryFn, UnaryFn};
 use crate::ir::{NodeRef, Op, Scalar};
@@ -370,8 +370,8 @@ fn unary(f: UnaryFn, src: &ArrayData, dst: &mut ArrayData, len: usize) {
                 Sqrt => float_map(s, out, f64::sqrt, f32::sqrt),
                 Exp => float_map(s, out, f64::exp, f32::exp),
                 Log => float_map(s, out, f64::ln, f32::ln),
-                Sin => float_map(s, out, f64::sin, f32::sin),
-                Cos => float_map(s, out, f64::cos, f32::cos),
+                Sin => trig_map(s, out, super::trig::sin_slice, f64::sin, f32::sin),
+                Cos => trig_map(s, out, super::trig::cos_slice, f64::cos, f32::cos),
                 Tan => float_map(s, out, f64::tan, f32::tan),
                 Arcsin => float_map(s, out, f64::asin, f32::asin),
                 Arccos => float_map(s, out, f64::acos, f32::acos),
@@ -419,6 +419,22 @@ fn float_map<T: Num>(s: &[T], out: &mut [T], f64f: fn(f64) -> f64, f32f: fn(f32)
             }
         }
         _ => map_into(s, out, |v| v.float_fn(f64f)),
+    }
+}
+
+/// [`float_map`] with a vectorized whole-slice version for float64.
+fn trig_map<T: Num>(
+    s: &[T],
+    out: &mut [T],
+    f64_slice: fn(&[f64], &mut [f64]),
+    f64f: fn(f64) -> f64,
+    f32f: fn(f32) -> f32,
+) {
+    match (same_type_ref::<T, f64>(s), T::DTYPE) {
+        (Some(x), DType::Float64) => {
+            f64_slice(x, same_type_slice::<T, f64>(out).expect("same element type"))
+        }
+        _ => float_map(s, out, f64f, f32f),
     }
 }
 

@@ -17,17 +17,100 @@ use std::sync::Arc;
 pub enum Leaf {
     /// Element at region position `p` is `data[offset + Σ p[a]·strides[a]]`
     /// (flat, C order): a computed chunk, or an in-memory array read in place.
-    Data {
-        data: Arc<ArrayData>,
-        offset: i64,
-        strides: Vec<isize>,
-    },
+    Data { data: Arc<ArrayData>, offset: i64, strides: Vec<isize> },
     Gen {
         generator: Generator,
         base_shape: Vec<usize>,
         offset: i64,
         steps: Vec<i64>,
+        /// Set when the region reads a random generator across its natural
+        /// order (a transpose): see [`Natural`].
+        natural: Option<Box<Natural>>,
     },
+}
+
+/// A random input read across its natural order, as in `x + x.T`: a
+/// last-axis run of the region would be strided in the generator's indices,
+/// costing one Philox block per element, where contiguous indices share a
+/// block per two elements and run in 32-element batches. So the whole input
+/// region is generated once in the generator's own index order and read back
+/// through strides (same values: they depend only on the index).
+pub struct Natural {
+    /// The region's non-broadcast axes from largest to smallest |step|.
+    shape: Vec<usize>,
+    steps: Vec<i64>,
+    /// Buffer stride of each region axis (0 where the input is broadcast).
+    strides: Vec<i64>,
+    buf: std::sync::OnceLock<ArrayData>,
+}
+
+impl Natural {
+    /// Largest region generated ahead (elements): bounds the extra memory.
+    const MAX: usize = 1 << 22;
+    /// Shortest contiguous run worth reordering for.
+    const MIN_RUN: usize = 8;
+
+    /// The reordering for a generator read with `steps` over axes of
+    /// `lens`, or `None` when the last axis already has the smallest step
+    /// (or reordering would not pay).
+    fn plan(generator: &Generator, steps: &[i64], lens: &[usize]) -> Option<Box<Natural>> {
+        if !matches!(generator, Generator::Random { .. }) {
+            return None;
+        }
+        let axes: Vec<usize> = (0..steps.len()).filter(|&o| steps[o] != 0 && lens[o] > 1).collect();
+        let &last = axes.last()?;
+        let &inner = axes.iter().rev().min_by_key(|&&o| steps[o].unsigned_abs())?;
+        let n: usize = axes.iter().map(|&o| lens[o]).product();
+        if inner == last || steps[inner].abs() != 1 || lens[inner] < Self::MIN_RUN || n > Self::MAX
+        {
+            return None;
+        }
+        let mut order = axes;
+        order.sort_by_key(|&o| std::cmp::Reverse(steps[o].unsigned_abs()));
+        let shape: Vec<usize> = order.iter().map(|&o| lens[o]).collect();
+        let own = c_strides(&shape);
+        let mut strides = vec![0i64; steps.len()];
+        for (q, &o) in order.iter().enumerate() {
+            strides[o] = own[q] as i64;
+        }
+        Some(Box::new(Natural {
+            steps: order.iter().map(|&o| steps[o]).collect(),
+            shape,
+            strides,
+            buf: std::sync::OnceLock::new(),
+        }))
+    }
+
+    /// A buffer of `n` elements, reused from this thread's pool when one
+    /// fits: a fresh one per piece (a few hundred KiB) costs more in page
+    /// faults and zeroing than generating its values (measured with perf).
+    /// Its contents are overwritten entirely.
+    fn buffer(dtype: DType, n: usize) -> ArrayData {
+        let reused = NATURAL_POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            let i = p.iter().position(|b| b.dtype() == dtype && b.shape() == [n])?;
+            Some(p.swap_remove(i))
+        });
+        reused.unwrap_or_else(|| ArrayData::zeros(dtype, &[n]))
+    }
+}
+
+impl Drop for Natural {
+    fn drop(&mut self) {
+        if let Some(b) = self.buf.take() {
+            NATURAL_POOL.with(|p| {
+                let mut p = p.borrow_mut();
+                if p.len() < 4 {
+                    p.push(b);
+                }
+            });
+        }
+    }
+}
+
+thread_local! {
+    /// Buffers of dropped [`Natural`] leaves, for the next ones on this thread.
+    static NATURAL_POOL: std::cell::RefCell<Vec<ArrayData>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// C-order strides (in elements) of a shape.
@@ -81,7 +164,11 @@ impl Leaf {
                 steps[j + off] = va.step * r.step * bs[ax] as i64;
             }
         }
+        let lens: Vec<usize> = (0..steps.len())
+            .map(|o| if steps[o] == 0 { 1 } else { in_region[o - off].len })
+            .collect();
         Leaf::Gen {
+            natural: Natural::plan(generator, &steps, &lens),
             generator: generator.clone(),
             base_shape: view.base_shape.clone(),
             offset,
@@ -131,7 +218,22 @@ impl Leaf {
                 let strides: Vec<i64> = strides.iter().map(|&s| s as i64).collect();
                 gather(src, *offset, &strides, shape, t0, out);
             }),
-            Leaf::Gen { offset, steps, .. } => {
+            Leaf::Gen { offset, natural: Some(nat), .. } => {
+                let buf = nat.buf.get_or_init(|| {
+                    let n = nat.shape.iter().product();
+                    let mut b = Natural::buffer(dst.dtype(), n);
+                    walk_runs(*offset, &nat.steps, &nat.shape, 0, n, |first, stride, pos, k| {
+                        self.run(first, stride, k, &mut b, pos)
+                    });
+                    b
+                });
+                with_data!(dst, d, T => {
+                    let out = &mut d.as_slice_mut().expect("contiguous")[..len];
+                    let src = T::unwrap_ref(buf).expect("leaf dtype").as_slice().expect("standard layout");
+                    gather(src, 0, &nat.strides, shape, t0, out);
+                })
+            }
+            Leaf::Gen { offset, steps, natural: None, .. } => {
                 walk_runs(*offset, steps, shape, t0, len, |first, stride, pos, n| {
                     self.run(first, stride, n, dst, pos)
                 })
@@ -348,8 +450,18 @@ pub fn generate_region(node: &Node, region: &Region) -> ArrayData {
     with_data!(out, a, T => T::wrap(a.into_shape_with_order(ndarray::IxDyn(&shape)).expect("same size")))
 }
 
+/// Views `&[T]` as `&[U]` when `T` and `U` are the same type.
+pub(super) fn same_type_ref<T: 'static, U: 'static>(s: &[T]) -> Option<&[U]> {
+    if std::any::TypeId::of::<T>() == std::any::TypeId::of::<U>() {
+        // SAFETY: T and U are the same type, so layout and validity match.
+        Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const U, s.len()) })
+    } else {
+        None
+    }
+}
+
 /// Views `&mut [T]` as `&mut [U]` when `T` and `U` are the same type.
-fn same_type_slice<T: 'static, U: 'static>(s: &mut [T]) -> Option<&mut [U]> {
+pub(super) fn same_type_slice<T: 'static, U: 'static>(s: &mut [T]) -> Option<&mut [U]> {
     if std::any::TypeId::of::<T>() == std::any::TypeId::of::<U>() {
         // SAFETY: T and U are the same type, so layout and validity match.
         Some(unsafe { std::slice::from_raw_parts_mut(s.as_mut_ptr() as *mut U, s.len()) })

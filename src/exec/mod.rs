@@ -25,6 +25,7 @@ pub mod sort;
 pub mod store;
 #[cfg(test)]
 mod tests;
+mod trig;
 
 use crate::array::{ArrayData, Elem};
 use crate::diag::{Diagnostic, ErrorKind};

@@ -15,6 +15,7 @@
 mod distributions;
 mod philox;
 pub mod sample;
+pub mod simd;
 mod ziggurat;
 
 #[cfg(test)]
@@ -24,7 +25,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::array::DType;
 use distributions::{Ctx, Draws};
-use philox::{LANES, fold_stream, key_of, primary, u64_to_unit};
+use philox::{BATCH, GATHER, fold_stream, key_of, primary, u64_to_unit};
 
 pub use philox::philox4x32_10;
 
@@ -300,7 +301,7 @@ macro_rules! with_i64_sampler {
     }};
 }
 
-/// Runs [`drive`] in its AVX2 copy when the CPU has AVX2.
+/// Runs [`drive`] in the copy compiled for the best instruction set the CPU has.
 #[inline(always)]
 fn run<T: Copy>(
     ctx: Ctx,
@@ -311,17 +312,20 @@ fn run<T: Copy>(
     slow: impl Fn(u64, u64) -> T,
 ) {
     #[cfg(target_arch = "x86_64")]
-    if philox::have_avx2() {
-        // SAFETY: the CPU supports AVX2 (checked at run time just above).
-        unsafe { drive_avx2(ctx, first, stride, out, fast, slow) };
-        return;
+    match simd::level() {
+        // SAFETY: the CPU supports AVX-512 F/DQ/VL/BW (checked at run time).
+        simd::Level::Avx512 => unsafe { drive_avx512(ctx, first, stride, out, fast, slow) },
+        // SAFETY: the CPU supports AVX2 (checked at run time).
+        simd::Level::Avx2 => unsafe { drive_avx2(ctx, first, stride, out, fast, slow) },
+        simd::Level::Portable => drive(ctx, first, stride, out, fast, slow),
     }
+    #[cfg(not(target_arch = "x86_64"))]
     drive(ctx, first, stride, out, fast, slow)
 }
 
-/// [`drive`] compiled with AVX2 (Philox lanes in 256-bit registers, gathers for
-/// the ziggurat tables). Only instruction selection differs: results are
-/// bit-identical to the baseline copy (no FMA contraction happens in Rust).
+/// [`drive`] compiled with AVX2 (gathers for the ziggurat tables). Only
+/// instruction selection differs: results are bit-identical to the baseline
+/// copy (Rust never contracts `a * b + c` into an FMA).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn drive_avx2<T: Copy>(
@@ -335,18 +339,51 @@ fn drive_avx2<T: Copy>(
     drive(ctx, first, stride, out, fast, slow)
 }
 
-/// The draw-0 `u64`s of lane `l` of a primary block: (even element, odd element).
-#[inline(always)]
-fn halves(c: &[[u32; LANES]; 4], l: usize) -> (u64, u64) {
-    (u64::from(c[0][l]) | u64::from(c[1][l]) << 32, u64::from(c[2][l]) | u64::from(c[3][l]) << 32)
+/// [`drive`] compiled with AVX-512 (8-wide gathers, and `vcvtqq2pd` for the
+/// integer-to-double conversions); bit-identical as above.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl,avx512bw")]
+fn drive_avx512<T: Copy>(
+    ctx: Ctx,
+    first: u64,
+    stride: u64,
+    out: &mut [T],
+    fast: impl Fn(u64) -> (T, bool),
+    slow: impl Fn(u64, u64) -> T,
+) {
+    drive(ctx, first, stride, out, fast, slow)
 }
 
-/// Writes `out[k]` = the element `first + k * stride`. Draw 0 is computed
-/// `LANES` Philox blocks at a time; with stride 1 each block serves two
-/// neighbouring elements (see `philox.rs`). Each batch first applies `fast` to
-/// all its elements (a branch-free loop), then `slow` to the few it refused.
-// Lanes index several SoA word arrays at once.
-#[allow(clippy::needless_range_loop)]
+/// Writes `out[..N]` from `N` draws: first `fast` on all of them (a branch-free
+/// loop the compiler vectorizes), then `slow` on the few it refused.
+/// `index0` is the element index of `draws[0]`, advancing by `stride`.
+#[inline(always)]
+fn apply_batch<T: Copy, const N: usize>(
+    draws: &[u64; N],
+    dst: &mut [T; N],
+    index0: u64,
+    stride: u64,
+    fast: &impl Fn(u64) -> (T, bool),
+    slow: &impl Fn(u64, u64) -> T,
+) {
+    let mut refused = 0u32;
+    for k in 0..N {
+        let (v, ok) = fast(draws[k]);
+        dst[k] = v;
+        refused |= u32::from(!ok) << k;
+    }
+    while refused != 0 {
+        let k = refused.trailing_zeros() as usize;
+        dst[k] = slow(index0.wrapping_add((k as u64).wrapping_mul(stride)), draws[k]);
+        refused &= refused - 1;
+    }
+}
+
+/// Writes `out[k]` = the element `first + k * stride`. With stride 1, draws
+/// come [`BATCH`] neighbouring elements at a time from shared primary blocks
+/// (see `philox.rs`); other strides take one block per element, [`GATHER`]
+/// at a time. Full batches go through [`apply_batch`]; the ends of a run
+/// element by element, with identical results.
 #[inline(always)]
 fn drive<T: Copy>(
     ctx: Ctx,
@@ -361,74 +398,57 @@ fn drive<T: Copy>(
         _ => slow(i, p),
     };
     let mut pos = 0;
-    let mut c = [[0u32; LANES]; 4];
     if stride == 1 {
-        let mut i = first;
-        if i & 1 == 1
-            && let Some(o) = out.first_mut()
-        {
-            *o = one(i, primary(ctx.key, ctx.stream, i));
-            pos = 1;
-            i = i.wrapping_add(1);
-        }
-        // Now `i` is even: lane l covers elements i + 2l and i + 2l + 1.
-        let mut p = [0u64; 2 * LANES];
+        // A batch starts at an even element `e`; an odd `first` skips the
+        // first draw of the first batch.
+        let mut p = [0u64; BATCH];
+        let mut e = first & !1;
+        let mut skip = (first & 1) as usize;
         while pos < out.len() {
-            for l in 0..LANES {
-                let j = i.wrapping_add(2 * l as u64) >> 1;
-                c[0][l] = j as u32;
-                c[1][l] = (j >> 32) as u32;
-                c[2][l] = ctx.stream;
-                c[3][l] = 0;
-            }
-            philox::blocks(&mut c, ctx.key);
-            for l in 0..LANES {
-                (p[2 * l], p[2 * l + 1]) = halves(&c, l);
-            }
+            philox::primary_batch(ctx.key, ctx.stream, e >> 1, &mut p);
             let rest = &mut out[pos..];
-            if let Some(dst) = rest.first_chunk_mut::<{ 2 * LANES }>() {
-                let mut refused = 0u32;
-                for k in 0..2 * LANES {
-                    let (v, ok) = fast(p[k]);
-                    dst[k] = v;
-                    refused |= u32::from(!ok) << k;
+            let i0 = e.wrapping_add(skip as u64);
+            match rest.first_chunk_mut::<BATCH>() {
+                Some(dst) if skip == 0 => {
+                    apply_batch(&p, dst, i0, 1, &fast, &slow);
+                    pos += BATCH;
                 }
-                while refused != 0 {
-                    let k = refused.trailing_zeros() as usize;
-                    dst[k] = slow(i.wrapping_add(k as u64), p[k]);
-                    refused &= refused - 1;
+                _ => {
+                    let n = rest.len().min(BATCH - skip);
+                    for (k, o) in rest[..n].iter_mut().enumerate() {
+                        *o = one(i0.wrapping_add(k as u64), p[skip + k]);
+                    }
+                    pos += n;
                 }
-                pos += 2 * LANES;
-                i = i.wrapping_add(2 * LANES as u64);
-            } else {
+            }
+            e = e.wrapping_add(BATCH as u64);
+            skip = 0;
+        }
+        return;
+    }
+    // Any other stride (including 0): one block per element.
+    let mut idx = [0u64; GATHER];
+    let mut p = [0u64; GATHER];
+    while pos < out.len() {
+        let i0 = first.wrapping_add((pos as u64).wrapping_mul(stride));
+        for (l, x) in idx.iter_mut().enumerate() {
+            *x = i0.wrapping_add((l as u64).wrapping_mul(stride));
+        }
+        philox::primary_gather(ctx.key, ctx.stream, &idx, &mut p);
+        let rest = &mut out[pos..];
+        match rest.first_chunk_mut::<GATHER>() {
+            Some(dst) => {
+                apply_batch(&p, dst, i0, stride, &fast, &slow);
+                pos += GATHER;
+            }
+            None => {
                 let n = rest.len();
                 for (k, o) in rest.iter_mut().enumerate() {
-                    *o = one(i.wrapping_add(k as u64), p[k]);
+                    *o = one(idx[k], p[k]);
                 }
                 pos += n;
             }
         }
-        return;
-    }
-    // Any other stride (including 0): one block per element, batched anyway.
-    let mut idx = [0u64; LANES];
-    while pos < out.len() {
-        let n = (out.len() - pos).min(LANES);
-        for l in 0..LANES {
-            let e = first.wrapping_add(((pos + l) as u64).wrapping_mul(stride));
-            idx[l] = e;
-            let j = e >> 1;
-            c[0][l] = j as u32;
-            c[1][l] = (j >> 32) as u32;
-            c[2][l] = ctx.stream;
-            c[3][l] = 0;
-        }
-        philox::blocks(&mut c, ctx.key);
-        for l in 0..n {
-            let (even, odd) = halves(&c, l);
-            out[pos + l] = one(idx[l], if idx[l] & 1 == 0 { even } else { odd });
-        }
-        pos += n;
     }
 }
 

@@ -36,8 +36,19 @@
 //!
 //! The block function is written over lane arrays (`[u32; L]` per word) so LLVM
 //! vectorizes the 32x32->64 multiplies (`pmuludq`) across counters, and
-//! [`blocks`] uses an explicit AVX2 kernel when the CPU has it (chosen at run
-//! time; both are checked against the scalar reference).
+//! [`blocks`] uses an explicit AVX2 kernel when the CPU has it. The fill paths
+//! ask for whole batches of draws ([`primary_batch`]: 32 neighbouring
+//! elements; [`primary_gather`]: 16 arbitrary ones), which run 16 blocks per
+//! AVX-512 register when the CPU has it (`philox/avx512.rs`). The instruction
+//! set is chosen at run time ([`level`]); every path is checked against the
+//! scalar reference and gives the same bits.
+
+use super::simd::{Level, level};
+
+#[cfg(target_arch = "x86_64")]
+mod avx512;
+#[cfg(target_arch = "x86_64")]
+use avx512 as x86;
 
 /// Philox4x32 round multipliers and Weyl key increments (Random123 `philox.h`).
 const M0: u32 = 0xD251_1F53;
@@ -77,7 +88,7 @@ pub fn philox4x32_10(ctr: [u32; 4], key: [u32; 2]) -> [u32; 4] {
 #[inline]
 pub fn blocks(c: &mut [[u32; LANES]; 4], key: [u32; 2]) {
     #[cfg(target_arch = "x86_64")]
-    if have_avx2() {
+    if level() >= Level::Avx2 {
         // SAFETY: the CPU supports AVX2 (checked at run time just above).
         unsafe { blocks_avx2(c, key) };
         return;
@@ -157,30 +168,87 @@ fn blocks_avx2(c: &mut [[u32; LANES]; 4], key: [u32; 2]) {
     }
 }
 
-/// 0 = not yet checked, 1 = no AVX2, 2 = AVX2.
-#[cfg(target_arch = "x86_64")]
-static AVX2: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+/// Draws produced by one [`primary_batch`]: the two halves of 16 blocks.
+pub const BATCH: usize = 32;
 
-/// Tests: run the portable code paths even on an AVX2 machine. Harmless to
-/// concurrent tests, since both paths give identical results.
-#[cfg(test)]
-pub fn force_portable(on: bool) {
+/// Blocks per [`primary_gather`].
+pub const GATHER: usize = 16;
+
+/// Only the low 63 bits of a block number are used: element indices wrap in
+/// `u64`, so block `j = index >> 1` wraps at 2^63.
+const BLOCK_MASK: u64 = u64::MAX >> 1;
+
+/// `out[k]` = draw 0 of element `2 * j0 + k` for `k < BATCH` (element indices
+/// wrapping in `u64`): the primary blocks `j0 .. j0 + 16` split into halves.
+/// Uses the AVX-512 kernel when the CPU has it.
+#[inline]
+pub fn primary_batch(key: [u32; 2], stream: u32, j0: u64, out: &mut [u64; BATCH]) {
     #[cfg(target_arch = "x86_64")]
-    AVX2.store(if on { 1 } else { 0 }, std::sync::atomic::Ordering::Relaxed);
-    let _ = on;
+    if level() >= Level::Avx512 {
+        // SAFETY: the CPU supports AVX-512F (checked at run time just above).
+        unsafe { x86::primary_batch_avx512(key, stream, j0, out) };
+        return;
+    }
+    primary_batch_lanes(key, stream, j0, out)
 }
 
-/// Whether the CPU has AVX2, cached (checked once per process).
-#[cfg(target_arch = "x86_64")]
-pub fn have_avx2() -> bool {
-    use std::sync::atomic::Ordering;
-    match AVX2.load(Ordering::Relaxed) {
-        0 => {
-            let yes = std::arch::is_x86_feature_detected!("avx2");
-            AVX2.store(if yes { 2 } else { 1 }, Ordering::Relaxed);
-            yes
+/// [`primary_batch`] through [`blocks`] (AVX2 or portable), `LANES` at a time.
+#[allow(clippy::needless_range_loop)]
+#[inline(always)]
+fn primary_batch_lanes(key: [u32; 2], stream: u32, j0: u64, out: &mut [u64; BATCH]) {
+    for half in 0..BATCH / (2 * LANES) {
+        let mut c = [[0u32; LANES]; 4];
+        for l in 0..LANES {
+            let j = j0.wrapping_add((half * LANES + l) as u64) & BLOCK_MASK;
+            c[0][l] = j as u32;
+            c[1][l] = (j >> 32) as u32;
+            c[2][l] = stream;
         }
-        s => s == 2,
+        blocks(&mut c, key);
+        for l in 0..LANES {
+            let [even, odd] = split([c[0][l], c[1][l], c[2][l], c[3][l]]);
+            out[2 * (half * LANES + l)] = even;
+            out[2 * (half * LANES + l) + 1] = odd;
+        }
+    }
+}
+
+/// `out[l]` = draw 0 of element `index[l]`: one primary block per element, for
+/// strided reads. Uses the AVX-512 kernel when the CPU has it.
+#[inline]
+pub fn primary_gather(key: [u32; 2], stream: u32, index: &[u64; GATHER], out: &mut [u64; GATHER]) {
+    #[cfg(target_arch = "x86_64")]
+    if level() >= Level::Avx512 {
+        // SAFETY: the CPU supports AVX-512F (checked at run time just above).
+        unsafe { x86::primary_gather_avx512(key, stream, index, out) };
+        return;
+    }
+    primary_gather_lanes(key, stream, index, out)
+}
+
+/// [`primary_gather`] through [`blocks`] (AVX2 or portable).
+#[allow(clippy::needless_range_loop)]
+#[inline(always)]
+fn primary_gather_lanes(
+    key: [u32; 2],
+    stream: u32,
+    index: &[u64; GATHER],
+    out: &mut [u64; GATHER],
+) {
+    for half in 0..GATHER / LANES {
+        let mut c = [[0u32; LANES]; 4];
+        for l in 0..LANES {
+            let j = index[half * LANES + l] >> 1;
+            c[0][l] = j as u32;
+            c[1][l] = (j >> 32) as u32;
+            c[2][l] = stream;
+        }
+        blocks(&mut c, key);
+        for l in 0..LANES {
+            let i = half * LANES + l;
+            let halves = split([c[0][l], c[1][l], c[2][l], c[3][l]]);
+            out[i] = halves[(index[i] & 1) as usize];
+        }
     }
 }
 
@@ -262,6 +330,7 @@ pub fn u64_to_unit(x: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::random::simd::force_level;
 
     /// Random123 `tests/kat_vectors`, the three `philox4x32 10` lines
     /// (columns: counter[4], key[2], expected[4]).
@@ -317,6 +386,32 @@ mod tests {
             let ctr = [before[0][l], before[1][l], before[2][l], before[3][l]];
             assert_eq!([c[0][l], c[1][l], c[2][l], c[3][l]], philox4x32_10(ctr, key));
             assert_eq!(c, d);
+        }
+    }
+
+    /// The batched entry points equal `primary` element by element at every
+    /// instruction-set level, including across the 2^63 block wrap.
+    #[test]
+    fn batches_match_primary_at_every_level() {
+        let key = key_of(0x0123_4567_89ab_cdef);
+        for level in [Level::Portable, Level::Avx2, Level::Avx512] {
+            force_level(Some(level));
+            for j0 in [0u64, 1, 0xffff_fff8, (1 << 40) + 5, BLOCK_MASK - 7, BLOCK_MASK] {
+                let mut out = [0u64; BATCH];
+                primary_batch(key, 9, j0, &mut out);
+                for (k, &v) in out.iter().enumerate() {
+                    let i = (2 * j0).wrapping_add(k as u64);
+                    assert_eq!(v, primary(key, 9, i), "{level:?} j0 {j0} k {k}");
+                }
+                let index: [u64; GATHER] =
+                    std::array::from_fn(|l| (2 * j0).wrapping_add(l as u64 * 0x1_0000_0003));
+                let mut got = [0u64; GATHER];
+                primary_gather(key, 9, &index, &mut got);
+                for (l, &v) in got.iter().enumerate() {
+                    assert_eq!(v, primary(key, 9, index[l]), "{level:?} gather {l}");
+                }
+            }
+            force_level(None);
         }
     }
 
