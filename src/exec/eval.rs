@@ -83,6 +83,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Sort { axis, arg } => super::sort::eval_sort(node, *axis, *arg, region, ctx),
         Op::OrderStat(stat) => super::sort::eval_order_stat(node, stat, region, ctx),
         Op::MatMul { k_block } => super::matmul::eval_matmul(node, *k_block, region, ctx),
+        Op::TallFactor(f) => crate::linalg::tall_q::eval(node, f, region, ctx),
     }
 }
 
