@@ -80,7 +80,8 @@ fn error(s: &mut Session, code: &str) -> (ErrorKind, String) {
 #[test]
 fn qr_reconstructs_with_orthonormal_q_and_matches_the_dense_r() {
     let mut s = session(2);
-    for (x, dtype, tol) in [("A", "float64", 1e-13), ("E", "float64", 1e-13), ("F", "float32", 1e-5)]
+    for (x, dtype, tol) in
+        [("A", "float64", 1e-13), ("E", "float64", 1e-13), ("F", "float32", 1e-5)]
     {
         run(&mut s, &format!("q, r = linalg.qr({x})"));
         let rows = meta(&mut s, x).2;
@@ -103,7 +104,10 @@ fn qr_reconstructs_with_orthonormal_q_and_matches_the_dense_r() {
 #[test]
 fn complete_mode_falls_back_to_dense_or_refuses_clearly() {
     let mut s = session(2);
-    run(&mut s, "T = random.random((2000, 5), chunks=(100, 5))\nq, r = linalg.qr(T, mode='complete')");
+    run(
+        &mut s,
+        "T = random.random((2000, 5), chunks=(100, 5))\nq, r = linalg.qr(T, mode='complete')",
+    );
     assert_eq!(meta(&mut s, "q").1, vec![2000, 2000]);
     assert_eq!(meta(&mut s, "r").1, vec![2000, 5]);
     small(&mut s, "linalg.norm(q @ r - T)", 1e-12);
@@ -137,7 +141,10 @@ fn svd_matches_the_dense_singular_values_and_reconstructs() {
 #[test]
 fn lstsq_agrees_with_the_dense_path() {
     let mut s = session(2);
-    run(&mut s, "x, res, rank, sv = linalg.lstsq(A, b)\nx1, res1, rank1, sv1 = linalg.lstsq(A1, b)");
+    run(
+        &mut s,
+        "x, res, rank, sv = linalg.lstsq(A, b)\nx1, res1, rank1, sv1 = linalg.lstsq(A1, b)",
+    );
     assert_eq!(meta(&mut s, "x").1, vec![30]);
     assert_eq!(meta(&mut s, "res").1, vec![1]);
     assert_eq!(num(&mut s, "rank"), 30.0);
@@ -147,7 +154,10 @@ fn lstsq_agrees_with_the_dense_path() {
     small(&mut s, "abs(res[0] - ((b - A @ x) ** 2).sum()) / res[0]", 1e-10);
     small(&mut s, "abs(sv - sv1).max() / sv1[0]", 1e-12);
     // Several right-hand sides, one of them fitted exactly.
-    run(&mut s, "x, res, rank, sv = linalg.lstsq(A, B3)\nx1, res1, rank1, sv1 = linalg.lstsq(A1, B3)");
+    run(
+        &mut s,
+        "x, res, rank, sv = linalg.lstsq(A, B3)\nx1, res1, rank1, sv1 = linalg.lstsq(A1, B3)",
+    );
     assert_eq!(meta(&mut s, "x").1, vec![30, 4]);
     assert_eq!(meta(&mut s, "res").1, vec![4]);
     small(&mut s, "abs(x - x1).max()", 1e-10);
@@ -169,7 +179,10 @@ fn rank_deficient_matrix() {
     run(&mut s, "sv = linalg.svd(D, compute_uv=False)");
     small(&mut s, "sv[-1] / sv[0]", 1e-13);
     small(&mut s, "abs(sv - linalg.svd(D1, compute_uv=False)).max() / sv[0]", 1e-12);
-    run(&mut s, "x, res, rank, sv = linalg.lstsq(D, b)\nx1, res1, rank1, sv1 = linalg.lstsq(D1, b)");
+    run(
+        &mut s,
+        "x, res, rank, sv = linalg.lstsq(D, b)\nx1, res1, rank1, sv1 = linalg.lstsq(D1, b)",
+    );
     assert_eq!(num(&mut s, "rank"), 29.0);
     assert_eq!(num(&mut s, "rank1"), 29.0);
     // NumPy: no residuals when the rank is below n.
@@ -185,7 +198,8 @@ fn non_finite_input() {
         run(&mut s, &format!("q, r = linalg.qr({x})"));
         assert_eq!(num(&mut s, "isnan(r).all()"), 1.0, "{x}");
         assert_eq!(num(&mut s, "isnan(q).all()"), 1.0, "{x}");
-        for call in [format!("linalg.svd({x}, full_matrices=False)"), format!("linalg.lstsq({x}, b)")]
+        for call in
+            [format!("linalg.svd({x}, full_matrices=False)"), format!("linalg.lstsq({x}, b)")]
         {
             let (kind, msg) = error(&mut s, &call);
             assert_eq!(kind, ErrorKind::LinAlg, "{call}");

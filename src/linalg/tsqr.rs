@@ -187,8 +187,7 @@ fn combine(mut rs: Vec<(Vec<f64>, usize)>, n: usize, want_q: bool) -> Combined {
     stacked.extend_from_slice(&b.r);
     let f = local_qr(view(&stacked, ka + kb, n));
     let q = if want_q { f.q_times(&identity(f.k), f.k) } else { Vec::new() };
-    let tree =
-        Tree::Merge { q, ka, kb, k: f.k, left: Box::new(a.tree), right: Box::new(b.tree) };
+    let tree = Tree::Merge { q, ka, kb, k: f.k, left: Box::new(a.tree), right: Box::new(b.tree) };
     Combined { r: f.r, k: f.k, tree }
 }
 

@@ -75,7 +75,13 @@ fn factor(interp: &mut Interp, x: &NodeRef, blocks: &[usize], want_q: bool, span
 }
 
 /// The lazy `m × cols` factor with the given per-block coefficients.
-fn lazy_factor(x: &NodeRef, t: &Tsqr, name: &'static str, cols: usize, coefs: Vec<Vec<f64>>) -> Value {
+fn lazy_factor(
+    x: &NodeRef,
+    t: &Tsqr,
+    name: &'static str,
+    cols: usize,
+    coefs: Vec<Vec<f64>>,
+) -> Value {
     let f = TallFactor { name, blocks: t.blocks.clone(), cols, coefs, finite: t.finite };
     Value::Array(tall_q::node(x, Arc::new(f), result_dtype(x.dtype)))
 }
@@ -86,7 +92,13 @@ fn named(x: &NodeRef, span: Span) -> Stack {
     Stack { batch: Vec::new(), m, n, data: Vec::new(), dtype: result_dtype(x.dtype), span }
 }
 
-pub fn qr(interp: &mut Interp, x: &NodeRef, a: &Args, complete: bool, want_q: bool) -> R<Option<Value>> {
+pub fn qr(
+    interp: &mut Interp,
+    x: &NodeRef,
+    a: &Args,
+    complete: bool,
+    want_q: bool,
+) -> R<Option<Value>> {
     let Some(blocks) = row_blocks(x, 0) else { return Ok(None) };
     if complete {
         square_factor_fits(interp, x, a, "Q of mode='complete'", "mode='reduced'")?;
@@ -124,7 +136,13 @@ pub fn svd(interp: &mut Interp, x: &NodeRef, a: &Args, full: bool, uv: bool) -> 
     Ok(Some(Value::tuple(vec![u, s, array(&parts.vt, &[kk, n], dtype)?])))
 }
 
-pub fn lstsq(interp: &mut Interp, x: &NodeRef, b: &NodeRef, a: &Args, rcond: f64) -> R<Option<Lstsq>> {
+pub fn lstsq(
+    interp: &mut Interp,
+    x: &NodeRef,
+    b: &NodeRef,
+    a: &Args,
+    rcond: f64,
+) -> R<Option<Lstsq>> {
     let Some(blocks) = row_blocks(x, b.shape[1]) else { return Ok(None) };
     let (m, n, nb) = (x.shape[0], x.shape[1], b.shape[1]);
     let ab = build::concatenate(&[x.clone(), b.clone()], 1).map_err(|d| d.or_span(a.call_span))?;
