@@ -83,6 +83,7 @@ pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData>
         Op::Sort { axis, arg } => super::sort::eval_sort(node, *axis, *arg, region, ctx),
         Op::OrderStat(stat) => super::sort::eval_order_stat(node, stat, region, ctx),
         Op::MatMul { k_block } => super::matmul::eval_matmul(node, *k_block, region, ctx),
+        Op::TallFactor(f) => crate::linalg::tall_q::eval(node, f, region, ctx),
     }
 }
 
@@ -222,11 +223,14 @@ fn input_block(shape: &[usize], lo: usize, hi: usize) -> Region {
     out
 }
 
-/// Concatenates two chunks of the same dtype along `axis`.
+/// Concatenates two chunks of the same dtype along `axis`, in standard
+/// layout (ndarray may lay the result out like its inputs, and kernels
+/// read their leaves as C-order slices).
 pub fn concat(a: ArrayData, b: ArrayData, axis: usize) -> ArrayData {
     with_data!(a, x, T => {
         let y = T::unwrap(b).expect("same dtype");
-        T::wrap(ndarray::concatenate(ndarray::Axis(axis), &[x.view(), y.view()]).expect("same shape off-axis"))
+        let joined = ndarray::concatenate(ndarray::Axis(axis), &[x.view(), y.view()]).expect("same shape off-axis");
+        T::wrap(if joined.is_standard_layout() { joined } else { joined.as_standard_layout().into_owned() })
     })
 }
 

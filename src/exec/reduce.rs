@@ -120,15 +120,16 @@ fn block_partial(
 
 /// Whether computing part of `x` costs in proportion to the part: false
 /// when a mask is below, since any piece of a masked result evaluates its
-/// whole row block of the mask, or a matrix product, whose every piece
-/// reads whole panels of its right operand.
+/// whole row block of the mask, a matrix product, whose every piece
+/// reads whole panels of its right operand, or a tall factor, whose every
+/// piece refactors whole row blocks.
 pub(super) fn cost_follows_region(x: &NodeRef) -> bool {
     // Walk the DAG once per node: shared subexpressions can make the number
     // of paths exponential.
     let mut seen = std::collections::HashSet::new();
     let mut stack = vec![x];
     while let Some(n) = stack.pop() {
-        if matches!(n.op, Op::Mask(_) | Op::MatMul { .. }) {
+        if matches!(n.op, Op::Mask(_) | Op::MatMul { .. } | Op::TallFactor(_)) {
             return false;
         }
         stack.extend(n.inputs.iter().filter(|i| seen.insert(i.id)));

@@ -132,6 +132,7 @@ pub(super) fn label(n: &NodeRef) -> String {
             format!("{what} in a table of {} ({})", table.len(), table.dtype())
         }
         Op::Bin(b) => b.describe(),
+        Op::TallFactor(f) => f.describe(),
     }
 }
 

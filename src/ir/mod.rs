@@ -265,6 +265,10 @@ pub enum Op {
     MatMul {
         k_block: usize,
     },
+    /// The orthonormal factor (`Q` of `qr`, `U` of `svd`) of the tall
+    /// matrix that is its input, recomputed block by block from the TSQR
+    /// coefficients it holds (see `linalg::tall_q`).
+    TallFactor(Arc<crate::linalg::tall_q::TallFactor>),
 }
 
 impl Op {
@@ -309,6 +313,7 @@ impl PartialEq for OpKey<'_> {
                 Arc::ptr_eq(a, b) && k == l
             }
             (Bin(a), Bin(b)) => Arc::ptr_eq(a, b),
+            (TallFactor(a), TallFactor(b)) => Arc::ptr_eq(a, b),
             (MatMul { k_block: a }, MatMul { k_block: b }) => a == b,
             _ => false,
         }
@@ -360,6 +365,7 @@ impl Hash for OpKey<'_> {
                 kind.hash(state)
             }
             Bin(b) => (Arc::as_ptr(b) as usize).hash(state),
+            TallFactor(f) => (Arc::as_ptr(f) as usize).hash(state),
             MatMul { k_block } => k_block.hash(state),
             Where | Cast | BroadcastTo | Reshape | Rechunk => {}
         }

@@ -135,12 +135,20 @@ pub fn cholesky(a: MatRef<'_, f64>, upper: bool) -> Result<Vec<f64>, LinAlgFailu
 
 /// `qr`: `(Q, R)` with `Q` `m × k` and `R` `k × n`, where `k` is
 /// `min(m, n)` (reduced) or `m` (complete). `Q` is `None` when not wanted.
+/// `R`'s diagonal is made non-negative (rows of `R` and columns of `Q`
+/// negated together), as the tall path (`tsqr`) does, so the factors of a
+/// full-rank matrix do not depend on its chunks. A NaN or infinity in `a`
+/// makes both factors all NaN (faer's rank-revealing QR would otherwise
+/// skip the column and lose the NaN).
 pub fn qr(a: MatRef<'_, f64>, complete: bool, want_q: bool) -> (Option<Vec<f64>>, Vec<f64>) {
     let (m, n) = (a.nrows(), a.ncols());
     let k = if complete { m } else { m.min(n) };
     if m == 0 || n == 0 {
         let q = want_q.then(|| rows(Mat::<f64>::identity(m, k).as_ref()));
         return (q, vec![0.0; k * n]);
+    }
+    if !all_finite(a) {
+        return (want_q.then(|| vec![f64::NAN; m * k]), vec![f64::NAN; k * n]);
     }
     let f = a.qr();
     let r_full = f.R();
@@ -150,8 +158,15 @@ pub fn qr(a: MatRef<'_, f64>, complete: bool, want_q: bool) -> (Option<Vec<f64>>
             r[i * n + j] = r_full[(i, j)];
         }
     }
+    let signs = super::tsqr::make_diagonal_nonnegative(&mut r, k.min(n), n);
     let q = want_q.then(|| {
-        if complete { rows(f.compute_Q().as_ref()) } else { rows(f.compute_thin_Q().as_ref()) }
+        let mut q = if complete { f.compute_Q() } else { f.compute_thin_Q() };
+        for (j, &s) in signs.iter().enumerate() {
+            if s < 0.0 {
+                q.col_mut(j).iter_mut().for_each(|v| *v = -*v);
+            }
+        }
+        rows(q.as_ref())
     });
     (q, r)
 }

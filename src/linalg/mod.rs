@@ -1,9 +1,13 @@
 //! Numeric kernels of the `linalg` module, apart from argument handling
 //! (that is `builtins::linalg`): `dense` wraps faer for one in-memory
-//! matrix at a time. Everything is computed in float64; the builtins cast
-//! results back to float32 for float32 inputs.
+//! matrix at a time; `tsqr` factors tall matrices streamed in row blocks
+//! and `tall_q` is the lazy `Q` (or `U`) it leaves behind. Everything is
+//! computed in float64; the builtins cast results back to float32 for
+//! float32 inputs.
 
 pub mod dense;
+pub mod tall_q;
+pub mod tsqr;
 
 /// Why a kernel could not produce a result (NumPy raises `LinAlgError`).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -90,6 +90,7 @@ pub fn rebuild(n: &NodeRef, inputs: Vec<NodeRef>) -> NodeRef {
         Op::Sort { axis, arg } => crate::ir::order::sort(&inputs[0], *axis, *arg),
         Op::OrderStat(stat) => crate::ir::order::order_stat(&inputs[0], stat.clone()),
         Op::MatMul { .. } => crate::ir::matmul::matmul(&inputs[0], &inputs[1]),
+        Op::TallFactor(f) => Ok(crate::linalg::tall_q::node(&inputs[0], f.clone(), n.dtype)),
         Op::Fused(_) => {
             Ok(crate::ir::intern(n.op.clone(), inputs, n.shape.clone(), n.dtype, n.chunks.clone()))
         }
