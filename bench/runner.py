@@ -275,8 +275,8 @@ def print_header(info, args):
     load = info["loadavg_at_start"][0]
     busy = "  -- WARNING: machine busy, timings will be noisy" if load > 0.5 * (info["nproc"] or 1) else ""
     print(f"  load    : {info['loadavg_at_start']} (1/5/15 min){busy}")
-    print("  data    : every workload generates its data in memory; no file is read, so the")
-    print("            file cache is irrelevant (only the Python import files are cached after rep 1).")
+    print("  data    : most workloads generate their data in memory; hdf5_* and zarr_* read or write")
+    print("            files under bench/, which stay in the file cache between reps (warm after rep 1).")
     print()
 
 
