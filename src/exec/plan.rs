@@ -28,7 +28,7 @@ pub fn per_task_bytes(root: &NodeRef) -> (u64, NodeRef) {
 }
 
 /// `cap` bounds what one evaluation of `n` holds: below a reduction,
-/// inputs are computed in pieces of at most `reduce::PIECE` elements.
+/// inputs are computed in pieces of at most `reduce::piece_elements`.
 fn walk(
     n: &NodeRef,
     cap: u64,
@@ -61,7 +61,7 @@ fn walk(
         _ => max_chunk_bytes(n).min(cap),
     };
     let child_cap = match &n.op {
-        Op::Reduce { .. } => (super::reduce::PIECE * 8) as u64,
+        Op::Reduce { .. } => (super::reduce::piece_elements(&n.inputs[0]) * 8) as u64,
         Op::MatMul { k_block } => super::matmul::panel_bytes(n, *k_block),
         Op::Sort { .. } | Op::OrderStat(_) => lane_piece_bytes(n).unwrap_or(cap),
         _ => cap,
