@@ -113,6 +113,11 @@ def run_child(cmd, env, timeout):
 
     Output goes to temp files (no pipe deadlocks) and the child is reaped with
     os.wait4, whose rusage belongs to that child alone (ru_maxrss in KiB on Linux)."""
+    # Write back every dirty page first, untimed: the file workloads write
+    # 800 MB each, and without this an engine that syncs its output (arr
+    # fsyncs before renaming into place) would wait for the disk to absorb
+    # the previous engine's unsynced file as well as its own.
+    os.sync()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=REPO)

@@ -168,6 +168,24 @@ fn replacing_a_dataset_needs_overwrite_and_keeps_the_others() {
 }
 
 #[test]
+fn replacing_all_or_part_of_a_file_keeps_what_is_not_replaced() {
+    let dir = scratch("replace_all");
+    let p = dir.join("r.h5").display().to_string();
+    let mut s = session();
+    s.eval("<hdf5>", &format!("to_hdf5({p:?}, 'a', arange(100000.0))")).unwrap();
+    let code = format!("to_hdf5({p:?}, 'a', zeros(2) + 7, overwrite=True); from_hdf5({p:?}, 'a')");
+    assert_eq!(eval(&mut s, &code).2, vec![7.0, 7.0]);
+    // A group is content the write does not replace: the sibling survives.
+    s.eval("<hdf5>", &format!("to_hdf5({p:?}, {{'/g/x': arange(3), '/g/y': ones(2)}})")).unwrap();
+    let code =
+        format!("to_hdf5({p:?}, '/g/x', arange(3) * 2, overwrite=True); from_hdf5({p:?}, '/g/x')");
+    assert_eq!(eval(&mut s, &code).2, vec![0.0, 2.0, 4.0]);
+    assert_eq!(eval(&mut s, &format!("from_hdf5({p:?}, '/g/y')")).2, vec![1.0, 1.0]);
+    assert_eq!(eval(&mut s, &format!("from_hdf5({p:?}, 'a')")).2, vec![7.0, 7.0]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_stale_temporary_is_replaced_by_the_next_write() {
     let dir = scratch("stale");
     let target = dir.join("t.h5");

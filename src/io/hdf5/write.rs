@@ -2,7 +2,8 @@
 //!
 //! The file is built under the temporary name of [`crate::io::temporary_for`]
 //! (`.NAME.arr-tmp` beside the target): a copy of the existing file when
-//! there is one (so its other datasets are kept), else a new file. The new
+//! it holds anything the write does not replace (so its other datasets and
+//! attributes are kept), else a new file. The new
 //! datasets are created there and filled block by block by the caller
 //! (hyperslab writes of streamed chunks); only after the file is closed and
 //! synced is it renamed over the target. On any error, including
@@ -67,8 +68,8 @@ pub fn write_datasets(
     }
     let shown = path.display().to_string();
     // Check the target before anything is written.
-    let exists = path.exists();
-    if exists {
+    let mut keep_old_content = false;
+    if path.exists() {
         let file = open(path).map_err(|m| io_err(format!("cannot add datasets: {m}")))?;
         for d in datasets {
             if file.link_exists(d.name.trim_start_matches('/')) && !overwrite {
@@ -76,10 +77,11 @@ pub fn write_datasets(
                     .with_hint("pass overwrite=True to replace it"));
             }
         }
+        keep_old_content = !replaces_everything(&file, datasets);
     }
     let tmp = crate::io::temporary_for(path);
     let result = (|| {
-        let file = if exists {
+        let file = if keep_old_content {
             std::fs::copy(path, &tmp)
                 .map_err(|e| io_err(format!("copying {shown} to {}: {e}", tmp.display())))?;
             super::options().open_rw(&tmp)
@@ -108,6 +110,19 @@ pub fn write_datasets(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Whether writing `datasets` replaces all `file` holds: its root has no
+/// attributes and only top-level datasets, each of them among `datasets`.
+/// Then the new file starts empty instead of as a copy of the old one,
+/// which would copy every byte only to unlink it (an 800 MB rewrite spent
+/// most of its time in that copy).
+fn replaces_everything(file: &hdf5::File, datasets: &[NewDataset]) -> bool {
+    let written: Vec<String> = datasets.iter().map(|d| absolute(&d.name)).collect();
+    let root_only_datasets = super::members(file, "/").iter().all(|m| file.dataset(m).is_ok());
+    root_only_datasets
+        && file.attr_names().is_ok_and(|a| a.is_empty())
+        && super::all_datasets(file).iter().all(|d| written.contains(d))
 }
 
 fn create(file: &hdf5::File, d: &NewDataset) -> hdf5::Result<hdf5::Dataset> {
@@ -151,6 +166,38 @@ pub fn write_block(ds: &hdf5::Dataset, region: &Region, block: &ArrayData) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn new(name: &str) -> NewDataset {
+        NewDataset {
+            name: name.into(),
+            dtype: DType::Float64,
+            shape: vec![2],
+            chunks: None,
+            gzip: None,
+        }
+    }
+
+    #[test]
+    fn only_a_file_holding_nothing_but_the_replaced_datasets_starts_fresh() {
+        let dir = std::env::temp_dir().join(format!("arr-replaces-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("f.h5");
+        let file = crate::io::hdf5::options().create(&path).unwrap();
+        file.new_dataset::<f64>().shape(vec![2]).create("a").unwrap();
+        assert!(replaces_everything(&file, &[new("a")]));
+        assert!(replaces_everything(&file, &[new("/a"), new("b")]));
+        assert!(!replaces_everything(&file, &[new("b")]));
+        file.new_dataset::<f64>().shape(vec![2]).create("c").unwrap();
+        assert!(!replaces_everything(&file, &[new("a")]));
+        assert!(replaces_everything(&file, &[new("a"), new("c")]));
+        file.new_attr::<i64>().create("version").unwrap();
+        assert!(!replaces_everything(&file, &[new("a"), new("c")]), "a root attribute is kept");
+        let grouped = crate::io::hdf5::options().create(dir.join("g.h5")).unwrap();
+        grouped.create_group("g").unwrap().new_dataset::<f64>().shape(vec![2]).create("x").unwrap();
+        assert!(!replaces_everything(&grouped, &[new("/g/x")]), "groups are kept by copying");
+        drop((file, grouped));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn storage_chunks_follow_the_array_chunks_and_are_capped() {
