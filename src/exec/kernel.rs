@@ -74,8 +74,9 @@ impl Program {
     }
 }
 
-fn is_const(n: &NodeRef, v: f64) -> bool {
-    matches!(n.op, Op::Scalar(s) if s.to_f64() == v)
+/// The exponent of `x ** k` when it is the constant 2, 3 or 4.
+fn small_power(pow: &NodeRef) -> Option<u8> {
+    (2..=4).find(|&k| matches!(pow.inputs[1].op, Op::Scalar(s) if s.to_f64() == f64::from(k)))
 }
 
 #[derive(Default)]
@@ -97,6 +98,17 @@ impl Compiler {
         if self.dtypes[r] == d { r } else { self.push(Instr::Cast(r), d) }
     }
 
+    /// `f(a, b)` computed in the dtype `f` takes for the promoted inputs.
+    fn binary(&mut self, n: &NodeRef, f: BinaryFn, is_leaf: &dyn Fn(&NodeRef) -> bool) -> usize {
+        let a = self.node(&n.inputs[0], is_leaf);
+        let b = self.node(&n.inputs[1], is_leaf);
+        let promoted = DType::promote(n.inputs[0].dtype, n.inputs[1].dtype);
+        let (compute, _) = f.dtypes(promoted).expect("checked at build time");
+        let a = self.cast_to(a, compute);
+        let b = self.cast_to(b, compute);
+        self.push(Instr::Binary(f, a, b), n.dtype)
+    }
+
     fn node(&mut self, n: &NodeRef, is_leaf: &dyn Fn(&NodeRef) -> bool) -> usize {
         if let Some(&r) = self.regs.get(&n.id) {
             return r;
@@ -114,22 +126,24 @@ impl Compiler {
                 let x = self.cast_to(x, compute);
                 self.push(Instr::Unary(*f, x), n.dtype)
             }
-            // x**2 is x*x (NumExpr does the same): powf is ten times slower.
-            Op::Binary(BinaryFn::Pow)
-                if is_const(&n.inputs[1], 2.0) && n.dtype == n.inputs[0].dtype =>
-            {
-                let x = self.node(&n.inputs[0], is_leaf);
-                self.push(Instr::Unary(UnaryFn::Square, x), n.dtype)
-            }
-            Op::Binary(f) => {
-                let a = self.node(&n.inputs[0], is_leaf);
-                let b = self.node(&n.inputs[1], is_leaf);
-                let promoted = DType::promote(n.inputs[0].dtype, n.inputs[1].dtype);
-                let (compute, _) = f.dtypes(promoted).expect("checked at build time");
-                let a = self.cast_to(a, compute);
-                let b = self.cast_to(b, compute);
-                self.push(Instr::Binary(*f, a, b), n.dtype)
-            }
+            // x**2, x**3 and x**4 are products (NumExpr does the same):
+            // powf is ten times slower. x*x is exactly pow's result; x*x*x
+            // and (x*x)**2 round twice, so they may differ from pow in the
+            // last bit (README, "Choices where NumPy or dask leave room").
+            // Integers wrap alike either way.
+            Op::Binary(BinaryFn::Pow) if n.dtype == n.inputs[0].dtype => match small_power(n) {
+                Some(power) => {
+                    let x = self.node(&n.inputs[0], is_leaf);
+                    let sq = self.push(Instr::Unary(UnaryFn::Square, x), n.dtype);
+                    match power {
+                        2 => sq,
+                        3 => self.push(Instr::Binary(BinaryFn::Mul, sq, x), n.dtype),
+                        _ => self.push(Instr::Unary(UnaryFn::Square, sq), n.dtype),
+                    }
+                }
+                None => self.binary(n, BinaryFn::Pow, is_leaf),
+            },
+            Op::Binary(f) => self.binary(n, *f, is_leaf),
             Op::Where => {
                 let c = self.node(&n.inputs[0], is_leaf);
                 let c = self.cast_to(c, DType::Bool);

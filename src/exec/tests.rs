@@ -218,3 +218,40 @@ fn transposed_random_reads_give_the_elements_they_name() {
         }
     }
 }
+
+/// `x**2`, `x**3`, `x**4` compile to products, not `pow`: `**2` equals
+/// pow exactly, the others within two roundings; integers are exact.
+#[test]
+fn small_integer_powers_are_products() {
+    use crate::ir::Scalar;
+    let values = [-1.7, -0.3, 0.0, 0.9, 2.5, 1e10, -3.0];
+    let x = build::literal(ArrayData::from_f64_vec(DType::Float64, &[7], &values), None);
+    for k in [2, 3, 4] {
+        let p =
+            build::binary(BinaryFn::Pow, &x, &build::scalar(Scalar::Int(k), DType::Int64)).unwrap();
+        assert_eq!(p.dtype, DType::Float64);
+        let (prog, _) = super::kernel::Program::compile(&p, &|n| n.id != p.id);
+        assert!(!prog.describe().contains("power"), "{k}: {}", prog.describe());
+        for (got, v) in run(&p).iter().zip(values) {
+            let want = v.powi(k as i32);
+            assert!(
+                (got - want).abs() <= 2.0 * f64::EPSILON * want.abs(),
+                "{v}**{k}: {got} vs {want}"
+            );
+            if k == 2 {
+                assert_eq!(got.to_bits(), v.powf(2.0).to_bits());
+            }
+        }
+    }
+    let ints =
+        build::literal(ArrayData::from_f64_vec(DType::Int64, &[4], &[-7.0, 3.0, 0.0, 12.0]), None);
+    let cube =
+        build::binary(BinaryFn::Pow, &ints, &build::scalar(Scalar::Int(3), DType::Int64)).unwrap();
+    assert_eq!(cube.dtype, DType::Int64);
+    assert_eq!(run(&cube), vec![-343.0, 27.0, 0.0, 1728.0]);
+    // Other exponents still call pow.
+    let p = build::binary(BinaryFn::Pow, &x, &build::scalar(Scalar::Float(2.5), DType::Float64))
+        .unwrap();
+    let (prog, _) = super::kernel::Program::compile(&p, &|n| n.id != p.id);
+    assert!(prog.describe().contains("power"), "{}", prog.describe());
+}
