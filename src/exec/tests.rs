@@ -255,3 +255,41 @@ fn small_integer_powers_are_products() {
     let (prog, _) = super::kernel::Program::compile(&p, &|n| n.id != p.id);
     assert!(prog.describe().contains("power"), "{}", prog.describe());
 }
+
+/// `tri` and `eye` masks agree with their definition under chunking, along
+/// rows (the incremental path), reversed and strided, and transposed.
+#[test]
+fn tri_and_eye_generate_any_region() {
+    use crate::ir::Generator;
+    let (rows, cols) = (7usize, 9usize);
+    for k in [-2i64, 0, 3] {
+        for (generator, want) in [
+            (Generator::Tri { k }, Box::new(move |d: i64| d <= k) as Box<dyn Fn(i64) -> bool>),
+            (Generator::Eye { k }, Box::new(move |d: i64| d == k)),
+        ] {
+            let spec = ChunkSpec::Uniform(AxisChunks::Size(4));
+            let chunks = build::chunks_for(&spec, &[rows, cols], DType::Float64).unwrap();
+            let g = build::generate(generator, vec![rows, cols], DType::Float64, chunks);
+            let full: Vec<f64> = (0..rows * cols)
+                .map(|i| f64::from(u8::from(want((i % cols) as i64 - (i / cols) as i64))))
+                .collect();
+            assert_eq!(run(&g), full, "k={k}");
+            let reversed = build::slice(
+                &g,
+                vec![
+                    AxisSel::Range { start: 6, step: -2, len: 4 },
+                    AxisSel::Range { start: 8, step: -1, len: 9 },
+                ],
+            )
+            .unwrap();
+            let at = |r: usize, c: usize| full[r * cols + c];
+            let want_rev: Vec<f64> =
+                [6, 4, 2, 0].iter().flat_map(|&r| (0..cols).rev().map(move |c| at(r, c))).collect();
+            assert_eq!(run(&reversed), want_rev, "k={k}");
+            let t = build::transpose(&g, vec![1, 0]).unwrap();
+            let want_t: Vec<f64> =
+                (0..cols).flat_map(|c| (0..rows).map(move |r| at(r, c))).collect();
+            assert_eq!(run(&t), want_t, "k={k}");
+        }
+    }
+}
