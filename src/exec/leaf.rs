@@ -80,37 +80,50 @@ impl Natural {
             buf: std::sync::OnceLock::new(),
         }))
     }
-
-    /// A buffer of `n` elements, reused from this thread's pool when one
-    /// fits: a fresh one per piece (a few hundred KiB) costs more in page
-    /// faults and zeroing than generating its values (measured with perf).
-    /// Its contents are overwritten entirely.
-    fn buffer(dtype: DType, n: usize) -> ArrayData {
-        let reused = NATURAL_POOL.with(|p| {
-            let mut p = p.borrow_mut();
-            let i = p.iter().position(|b| b.dtype() == dtype && b.shape() == [n])?;
-            Some(p.swap_remove(i))
-        });
-        reused.unwrap_or_else(|| ArrayData::zeros(dtype, &[n]))
-    }
 }
 
 impl Drop for Natural {
     fn drop(&mut self) {
         if let Some(b) = self.buf.take() {
-            NATURAL_POOL.with(|p| {
-                let mut p = p.borrow_mut();
-                if p.len() < 4 {
-                    p.push(b);
-                }
-            });
+            recycle(b);
         }
     }
 }
 
 thread_local! {
-    /// Buffers of dropped [`Natural`] leaves, for the next ones on this thread.
-    static NATURAL_POOL: std::cell::RefCell<Vec<ArrayData>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Flat buffers handed back by dropped [`Natural`] leaves and by
+    /// reductions done with a generated piece, for the next ones on this
+    /// thread.
+    static BUFFER_POOL: std::cell::RefCell<Vec<ArrayData>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A flat buffer of `n` elements whose contents the caller overwrites
+/// entirely, reused from this thread's pool when one fits: a fresh one per
+/// piece (a few hundred KiB) costs more in page faults and zeroing than
+/// generating its values (measured with perf).
+pub(super) fn pooled_buffer(dtype: DType, n: usize) -> ArrayData {
+    let reused = BUFFER_POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let i = p.iter().position(|b| b.dtype() == dtype && b.shape() == [n])?;
+        Some(p.swap_remove(i))
+    });
+    reused.unwrap_or_else(|| ArrayData::zeros(dtype, &[n]))
+}
+
+/// Gives a buffer that is no longer needed to this thread's pool (kept
+/// only if contiguous, and only a few of them).
+pub(super) fn recycle(buf: ArrayData) {
+    let n = buf.len();
+    let flat =
+        with_data!(buf, a, T => a.into_shape_with_order(ndarray::IxDyn(&[n])).ok().map(T::wrap));
+    if let Some(b) = flat {
+        BUFFER_POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 4 {
+                p.push(b);
+            }
+        });
+    }
 }
 
 /// C-order strides (in elements) of a shape.
@@ -221,7 +234,7 @@ impl Leaf {
             Leaf::Gen { offset, natural: Some(nat), .. } => {
                 let buf = nat.buf.get_or_init(|| {
                     let n = nat.shape.iter().product();
-                    let mut b = Natural::buffer(dst.dtype(), n);
+                    let mut b = pooled_buffer(dst.dtype(), n);
                     walk_runs(*offset, &nat.steps, &nat.shape, 0, n, |first, stride, pos, k| {
                         self.run(first, stride, k, &mut b, pos)
                     });
@@ -355,7 +368,6 @@ fn gather<T: Copy>(
     });
 }
 
-/// Fills `out[k]` with element `first + k*stride` of a generator's logical array.
 /// Fills `out[k]` with `value(col - row)` of the element `first + k*stride`
 /// of a matrix `cols` wide. Along a row (stride 1) the column advances
 /// without the two integer divisions per element, which made `triu` masks
@@ -380,6 +392,7 @@ fn by_diagonal<T>(first: i64, stride: i64, cols: i64, out: &mut [T], value: impl
     }
 }
 
+/// Fills `out[k]` with element `first + k*stride` of a generator's logical array.
 fn generate_run<T: Elem>(
     generator: &Generator,
     base_shape: &[usize],
@@ -463,7 +476,7 @@ pub fn generate_region(node: &Node, region: &Region) -> ArrayData {
     let shape: Vec<usize> = region.iter().map(|r| r.len).collect();
     let leaf = Leaf::generator(generator, view, region, &vec![false; shape.len()]);
     let n: usize = shape.iter().product();
-    let mut out = ArrayData::zeros(node.dtype, &[n]);
+    let mut out = pooled_buffer(node.dtype, n);
     leaf.load(&shape, 0, n, &mut out);
     with_data!(out, a, T => T::wrap(a.into_shape_with_order(ndarray::IxDyn(&shape)).expect("same size")))
 }

@@ -9,6 +9,7 @@
 //! combines (mean, M2) pairs with Chan's parallel formula.
 
 use super::eval::{eval, reshape_data};
+use super::leaf;
 use super::region::{AxisRange, Region, chunk_regions};
 use super::{Ctx, ExecResult};
 use crate::array::{ArrayData, DType, Elem};
@@ -16,7 +17,7 @@ use crate::exec::elem_ops::Num;
 use crate::ir::ops::ReduceOp;
 use crate::ir::{NodeRef, Op};
 use crate::with_data;
-use ndarray::{ArrayD, Axis};
+use ndarray::{ArrayD, ArrayViewD, Axis};
 use std::sync::Arc;
 
 /// A block's contribution, over the kept axes.
@@ -165,7 +166,7 @@ fn reads_a_file(x: &NodeRef) -> bool {
 
 /// Folds `a` over `axes` (highest first so indices stay valid). Reducing
 /// everything, or only the last axis, walks memory contiguously.
-fn fold<T: Clone>(mut a: ArrayD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) -> T) -> ArrayD<T> {
+fn fold<T: Clone>(a: ArrayViewD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) -> T) -> ArrayD<T> {
     if axes.len() == a.ndim() && a.is_standard_layout() {
         let acc = a.iter().fold(init, |acc, v| f(&acc, v));
         return ndarray::arr0(acc).into_dyn();
@@ -185,10 +186,47 @@ fn fold<T: Clone>(mut a: ArrayD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) 
         return a
             .map_axis(Axis(axes[0]), |lane| lane.iter().fold(init.clone(), |acc, v| f(&acc, v)));
     }
-    for &ax in axes.iter().rev() {
-        a = a.fold_axis(Axis(ax), init.clone(), |acc, v| f(acc, v));
+    if let ([ax], Some(v)) = (axes, a.as_slice()) {
+        return fold_inner_axis(v, a.shape(), *ax, init, f);
     }
-    a
+    let Some((&last, rest)) = axes.split_last() else {
+        return a.to_owned();
+    };
+    let mut acc = a.fold_axis(Axis(last), init.clone(), |acc, v| f(acc, v));
+    for &ax in rest.iter().rev() {
+        acc = acc.fold_axis(Axis(ax), init.clone(), |acc, v| f(acc, v));
+    }
+    acc
+}
+
+/// Folds a standard-layout array over one axis that is not the last: every
+/// step adds one contiguous row of the inner axes into the accumulator row,
+/// in order along the axis — the same sequence as `fold_axis`, so the same
+/// bits, without its per-row set-up (which dominated column means of
+/// narrow blocks, such as the 1000 × 10 pieces of a strided column slice).
+fn fold_inner_axis<T: Clone>(
+    v: &[T],
+    shape: &[usize],
+    ax: usize,
+    init: T,
+    f: impl Fn(&T, &T) -> T,
+) -> ArrayD<T> {
+    let outer: usize = shape[..ax].iter().product();
+    let n = shape[ax];
+    let inner: usize = shape[ax + 1..].iter().product();
+    let mut out = vec![init; outer * inner];
+    if inner > 0 && n > 0 {
+        for (acc_row, block) in out.chunks_exact_mut(inner).zip(v.chunks_exact(n * inner)) {
+            for row in block.chunks_exact(inner) {
+                for (acc, x) in acc_row.iter_mut().zip(row) {
+                    *acc = f(acc, x);
+                }
+            }
+        }
+    }
+    let mut kept = shape.to_vec();
+    kept.remove(ax);
+    ArrayD::from_shape_vec(ndarray::IxDyn(&kept), out).expect("one per lane")
 }
 
 /// Sum of all elements with eight interleaved accumulators (in a fixed
@@ -254,24 +292,29 @@ fn arg_partial(data: ArrayData, axis: usize, base: i64, max: bool) -> Partial {
 fn partial(op: ReduceOp, data: ArrayData, axes: &[usize], base: i64) -> Partial {
     let float_result = op.result_dtype(data.dtype()).is_float();
     match op {
-        ReduceOp::Sum | ReduceOp::Mean if float_result && axes.len() == data.shape().len() => {
-            Partial::Float(ndarray::arr0(sum_lanes(&as_f64(data))).into_dyn())
-        }
+        // The commonest pieces: hand their buffer back for the next one.
         ReduceOp::Sum | ReduceOp::Mean if float_result => {
-            Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b))
+            let a = as_f64(data);
+            let sum = if axes.len() == a.ndim() {
+                ndarray::arr0(sum_lanes(&a)).into_dyn()
+            } else {
+                fold(a.view(), axes, 0.0, |a, b| a + b)
+            };
+            leaf::recycle(ArrayData::F64(a));
+            Partial::Float(sum)
         }
         ReduceOp::Prod if float_result => {
-            Partial::Float(fold(as_f64(data), axes, 1.0, |a, b| a * b))
+            Partial::Float(fold(as_f64(data).view(), axes, 1.0, |a, b| a * b))
         }
         ReduceOp::Sum => {
             let a = i64::unwrap(data.cast(DType::Int64)).expect("cast to i64");
-            Partial::Int(fold(a, axes, 0, |a, b| a.wrapping_add(*b)))
+            Partial::Int(fold(a.view(), axes, 0, |a, b| a.wrapping_add(*b)))
         }
         ReduceOp::Prod => {
             let a = i64::unwrap(data.cast(DType::Int64)).expect("cast to i64");
-            Partial::Int(fold(a, axes, 1, |a, b| a.wrapping_mul(*b)))
+            Partial::Int(fold(a.view(), axes, 1, |a, b| a.wrapping_mul(*b)))
         }
-        ReduceOp::Mean => Partial::Float(fold(as_f64(data), axes, 0.0, |a, b| a + b)),
+        ReduceOp::Mean => Partial::Float(fold(as_f64(data).view(), axes, 0.0, |a, b| a + b)),
         ReduceOp::ArgMax | ReduceOp::ArgMin => {
             arg_partial(data, axes[0], base, op == ReduceOp::ArgMax)
         }
@@ -281,21 +324,21 @@ fn partial(op: ReduceOp, data: ArrayData, axes: &[usize], base: i64) -> Partial 
                 // Start each lane from the identity (-inf/+inf, or the
                 // integer range's end); NaN still propagates.
                 let init = if is_max { T::lowest() } else { T::highest() };
-                T::wrap(fold(a, axes, init, |acc, v| if is_max { acc.max_nan(*v) } else { acc.min_nan(*v) }))
+                T::wrap(fold(a.view(), axes, init, |acc, v| if is_max { acc.max_nan(*v) } else { acc.min_nan(*v) }))
             }))
         }
         ReduceOp::Any | ReduceOp::All => {
             let b = bool::unwrap(data.cast(DType::Bool)).expect("cast to bool");
             Partial::Bool(if op == ReduceOp::Any {
-                fold(b, axes, false, |a, v| *a || *v)
+                fold(b.view(), axes, false, |a, v| *a || *v)
             } else {
-                fold(b, axes, true, |a, v| *a && *v)
+                fold(b.view(), axes, true, |a, v| *a && *v)
             })
         }
         ReduceOp::Var { .. } | ReduceOp::Std { .. } => {
             let a = as_f64(data);
             let n: usize = axes.iter().map(|&ax| a.shape()[ax]).product();
-            let sum = fold(a.clone(), axes, 0.0, |p, q| p + q);
+            let sum = fold(a.view(), axes, 0.0, |p, q| p + q);
             let mean = sum.mapv(|s| s / n.max(1) as f64);
             let mut keep_shape = a.shape().to_vec();
             for &ax in axes {
@@ -303,7 +346,7 @@ fn partial(op: ReduceOp, data: ArrayData, axes: &[usize], base: i64) -> Partial 
             }
             let mean_keep = mean.clone().into_shape_with_order(keep_shape).expect("same size");
             let dev = (&a - &mean_keep).mapv(|d| d * d);
-            let m2 = fold(dev, axes, 0.0, |p, q| p + q);
+            let m2 = fold(dev.view(), axes, 0.0, |p, q| p + q);
             Partial::Moments { n: n as f64, mean, m2 }
         }
     }
