@@ -26,15 +26,24 @@ pub struct Draws {
 }
 
 impl Draws {
-    #[inline]
-    pub fn new(ctx: Ctx, index: u64, primary: u64) -> Self {
-        Draws { first: Some(primary), extra: Extra::new(ctx.key, ctx.stream, index) }
-    }
-
     /// Continue after draw 0 has been used by a caller's inlined fast path.
     #[inline]
     pub fn after_first(ctx: Ctx, index: u64) -> Self {
         Draws { first: None, extra: Extra::new(ctx.key, ctx.stream, index) }
+    }
+
+    /// As [`Draws::after_first`], with the element's first extra block
+    /// already computed (see `philox::first_extra_blocks`).
+    #[inline]
+    pub fn after_first_with(ctx: Ctx, index: u64, block: [u64; 2]) -> Self {
+        Draws { first: None, extra: Extra::with_first_block(ctx.key, ctx.stream, index, block) }
+    }
+
+    /// These draws with draw 0 (`primary`) put back in front, for samplers
+    /// that read every draw through `Draws`.
+    #[inline]
+    pub fn with_draw0(self, primary: u64) -> Self {
+        Draws { first: Some(primary), extra: self.extra }
     }
 
     #[inline]
@@ -67,17 +76,11 @@ impl Draws {
     }
 }
 
-/// Standard normal from draw 0, finishing rare rejections from the element's
-/// extra draws. Inlined into the fill loop; the slow part is out of line.
-#[inline(always)]
-pub fn std_normal(t: &ziggurat::Tables, ctx: Ctx, index: u64, primary: u64) -> f64 {
-    match ziggurat::fast(t, primary) {
-        (z, true) => z,
-        _ => {
-            let mut d = Draws::after_first(ctx, index);
-            ziggurat::slow(t, primary, &mut || d.next_u64())
-        }
-    }
+/// Finishes a standard normal whose draw 0 (`primary`) the ziggurat's fast
+/// path rejected, from the element's further draws `d`.
+#[cold]
+pub fn std_normal_slow(t: &ziggurat::Tables, primary: u64, mut d: Draws) -> f64 {
+    ziggurat::slow(t, primary, &mut || d.next_u64())
 }
 
 /// Standard exponential from draw 0: `-ln(U)`, `U` in (0, 1]. `+ 0.0` turns the
@@ -87,14 +90,15 @@ pub fn std_exponential(primary: u64) -> f64 {
     -(1.0 - u64_to_unit(primary)).ln() + 0.0
 }
 
-/// Integer uniform in `[low, high)` by Lemire's multiply-shift with rejection,
-/// exact for any span up to 2^64 - 1. `low >= high` gives `low` (callers must
+/// Integer uniform in `[low, high)` by Lemire's multiply-shift with rejection
+/// (draw 0 is `primary`, rejections read `rest`), exact for any span up to
+/// 2^64 - 1. `low >= high` gives `low` (callers must
 /// reject such parameters where the user wrote them).
 #[inline(always)]
-pub fn randint(low: i64, high: i64, ctx: Ctx, index: u64, primary: u64) -> i64 {
+pub fn randint(low: i64, high: i64, primary: u64, rest: Draws) -> i64 {
     match randint_fast(low, high, primary) {
         (v, true) => v,
-        _ => randint_slow(low, span_of(low, high), primary, ctx, index),
+        _ => randint_slow(low, span_of(low, high), primary, rest),
     }
 }
 
@@ -116,11 +120,10 @@ pub fn randint_fast(low: i64, high: i64, primary: u64) -> (i64, bool) {
 
 #[cold]
 #[inline(never)]
-fn randint_slow(low: i64, span: u64, primary: u64, ctx: Ctx, index: u64) -> i64 {
+fn randint_slow(low: i64, span: u64, primary: u64, mut d: Draws) -> i64 {
     let mut m = u128::from(primary) * u128::from(span);
     // Reject the `2^64 mod span` low products that would bias the result.
     let threshold = span.wrapping_neg() % span;
-    let mut d = Draws::after_first(ctx, index);
     while (m as u64) < threshold {
         m = u128::from(d.next_u64()) * u128::from(span);
     }

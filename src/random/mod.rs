@@ -186,10 +186,16 @@ impl Hash for Distribution {
 }
 
 /// One element of a non-hot-path distribution as f64 (integer distributions
-/// converted exactly up to 2^53).
-fn elem_f64(dist: &Distribution, ctx: Ctx, index: u64, p: u64) -> f64 {
+/// converted exactly up to 2^53) from its draw 0 `p` and further draws `rest`.
+fn elem_f64(dist: &Distribution, p: u64, rest: Draws) -> f64 {
     use Distribution as D;
-    let mut d = Draws::new(ctx, index, p);
+    if matches!(
+        dist,
+        D::RandInt { .. } | D::Poisson { .. } | D::Binomial { .. } | D::Geometric { .. }
+    ) {
+        return elem_i64(dist, p, rest) as f64;
+    }
+    let mut d = rest.with_draw0(p);
     match *dist {
         D::Random => d.unit(),
         D::Uniform { low, high } => low + (high - low) * d.unit(),
@@ -202,50 +208,48 @@ fn elem_f64(dist: &Distribution, ctx: Ctx, index: u64, p: u64) -> f64 {
         D::ChiSquare { df } => 2.0 * distributions::std_gamma(0.5 * df, &mut d),
         D::Pareto { a } => (d.exponential() / a).exp_m1(),
         D::RandInt { .. } | D::Poisson { .. } | D::Binomial { .. } | D::Geometric { .. } => {
-            elem_i64(dist, ctx, index, p) as f64
+            unreachable!("integer distributions returned above")
         }
     }
 }
 
 /// One element of a non-hot-path distribution as i64 (float distributions
 /// converted with `as`: truncation toward zero, saturating, NaN to 0).
-fn elem_i64(dist: &Distribution, ctx: Ctx, index: u64, p: u64) -> i64 {
+fn elem_i64(dist: &Distribution, p: u64, rest: Draws) -> i64 {
     use Distribution as D;
-    let mut d = Draws::new(ctx, index, p);
     match *dist {
-        D::RandInt { low, high } => distributions::randint(low, high, ctx, index, p),
-        D::Poisson { lam } => distributions::poisson(lam, &mut d),
-        D::Binomial { n, p } => distributions::binomial(n, p, &mut d),
-        D::Geometric { p } => distributions::geometric(p, &mut d),
-        _ => elem_f64(dist, ctx, index, p) as i64,
+        D::RandInt { low, high } => distributions::randint(low, high, p, rest),
+        D::Poisson { lam } => distributions::poisson(lam, &mut rest.with_draw0(p)),
+        D::Binomial { n, p: prob } => distributions::binomial(n, prob, &mut rest.with_draw0(p)),
+        D::Geometric { p: prob } => distributions::geometric(prob, &mut rest.with_draw0(p)),
+        _ => elem_f64(dist, p, rest) as i64,
     }
 }
 
 /// Instantiates `$body` with a sampler pair specialised for the distribution,
 /// so each hot distribution gets its own fully inlined loop:
 /// `$fast: Fn(draw0) -> (value, final)` decides ~all elements from draw 0
-/// without branches; `$slow: Fn(index, draw0) -> value` is the exact answer
-/// for the rest (rejections, and every multi-draw distribution).
+/// without branches; `$slow: Fn(draw0, further draws) -> value` is the
+/// exact answer for the rest (rejections, and every multi-draw distribution).
 macro_rules! with_f64_sampler {
-    ($dist:expr, $ctx:ident, $fast:ident, $slow:ident => $body:expr) => {{
+    ($dist:expr, $fast:ident, $slow:ident => $body:expr) => {{
         use Distribution as D;
-        let ctx: Ctx = $ctx;
         match *$dist {
             D::Random => {
                 let $fast = |p: u64| (u64_to_unit(p), true);
-                let $slow = |_i: u64, p: u64| u64_to_unit(p);
+                let $slow = |p: u64, _rest: Draws| u64_to_unit(p);
                 $body
             }
             D::Uniform { low, high } => {
                 let w = high - low;
                 let $fast = |p: u64| (low + w * u64_to_unit(p), true);
-                let $slow = |_i: u64, p: u64| low + w * u64_to_unit(p);
+                let $slow = |p: u64, _rest: Draws| low + w * u64_to_unit(p);
                 $body
             }
             D::StandardNormal => {
                 let t = &*ziggurat::TABLES;
                 let $fast = |p: u64| ziggurat::fast(t, p);
-                let $slow = |i: u64, p: u64| distributions::std_normal(t, ctx, i, p);
+                let $slow = |p: u64, rest: Draws| distributions::std_normal_slow(t, p, rest);
                 $body
             }
             D::Normal { loc, scale } => {
@@ -254,12 +258,13 @@ macro_rules! with_f64_sampler {
                     let (z, ok) = ziggurat::fast(t, p);
                     (loc + scale * z, ok)
                 };
-                let $slow = |i: u64, p: u64| loc + scale * distributions::std_normal(t, ctx, i, p);
+                let $slow =
+                    |p: u64, rest: Draws| loc + scale * distributions::std_normal_slow(t, p, rest);
                 $body
             }
             D::Exponential { scale } => {
                 let $fast = |p: u64| (scale * distributions::std_exponential(p), true);
-                let $slow = |_i: u64, p: u64| scale * distributions::std_exponential(p);
+                let $slow = |p: u64, _rest: Draws| scale * distributions::std_exponential(p);
                 $body
             }
             D::RandInt { low, high } => {
@@ -267,13 +272,13 @@ macro_rules! with_f64_sampler {
                     let (v, ok) = distributions::randint_fast(low, high, p);
                     (v as f64, ok)
                 };
-                let $slow = |i: u64, p: u64| distributions::randint(low, high, ctx, i, p) as f64;
+                let $slow = |p: u64, rest: Draws| distributions::randint(low, high, p, rest) as f64;
                 $body
             }
             _ => {
                 let dist = *$dist;
                 let $fast = |_p: u64| (0.0, false);
-                let $slow = |i: u64, p: u64| elem_f64(&dist, ctx, i, p);
+                let $slow = |p: u64, rest: Draws| elem_f64(&dist, p, rest);
                 $body
             }
         }
@@ -282,19 +287,18 @@ macro_rules! with_f64_sampler {
 
 /// As [`with_f64_sampler`], producing i64.
 macro_rules! with_i64_sampler {
-    ($dist:expr, $ctx:ident, $fast:ident, $slow:ident => $body:expr) => {{
+    ($dist:expr, $fast:ident, $slow:ident => $body:expr) => {{
         use Distribution as D;
-        let ctx: Ctx = $ctx;
         match *$dist {
             D::RandInt { low, high } => {
                 let $fast = |p: u64| distributions::randint_fast(low, high, p);
-                let $slow = |i: u64, p: u64| distributions::randint(low, high, ctx, i, p);
+                let $slow = |p: u64, rest: Draws| distributions::randint(low, high, p, rest);
                 $body
             }
             _ => {
                 let dist = *$dist;
                 let $fast = |_p: u64| (0, false);
-                let $slow = |i: u64, p: u64| elem_i64(&dist, ctx, i, p);
+                let $slow = |p: u64, rest: Draws| elem_i64(&dist, p, rest);
                 $body
             }
         }
@@ -309,7 +313,7 @@ fn run<T: Copy>(
     stride: u64,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
-    slow: impl Fn(u64, u64) -> T,
+    slow: impl Fn(u64, Draws) -> T,
 ) {
     #[cfg(target_arch = "x86_64")]
     match simd::level() {
@@ -334,7 +338,7 @@ fn drive_avx2<T: Copy>(
     stride: u64,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
-    slow: impl Fn(u64, u64) -> T,
+    slow: impl Fn(u64, Draws) -> T,
 ) {
     drive(ctx, first, stride, out, fast, slow)
 }
@@ -349,41 +353,98 @@ fn drive_avx512<T: Copy>(
     stride: u64,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
-    slow: impl Fn(u64, u64) -> T,
+    slow: impl Fn(u64, Draws) -> T,
 ) {
     drive(ctx, first, stride, out, fast, slow)
 }
 
-/// Writes `out[..N]` from `N` draws: first `fast` on all of them (a branch-free
-/// loop the compiler vectorizes), then `slow` on the few it refused.
-/// `index0` is the element index of `draws[0]`, advancing by `stride`.
+/// Writes `fast` of every draw into `dst` (a branch-free loop over a whole
+/// batch, which the compiler vectorizes) and returns the mask of the
+/// elements it refused.
 #[inline(always)]
-fn apply_batch<T: Copy, const N: usize>(
+fn fast_batch<T: Copy, const N: usize>(
     draws: &[u64; N],
     dst: &mut [T; N],
-    index0: u64,
-    stride: u64,
     fast: &impl Fn(u64) -> (T, bool),
-    slow: &impl Fn(u64, u64) -> T,
-) {
+) -> u32 {
     let mut refused = 0u32;
     for k in 0..N {
         let (v, ok) = fast(draws[k]);
         dst[k] = v;
         refused |= u32::from(!ok) << k;
     }
-    while refused != 0 {
-        let k = refused.trailing_zeros() as usize;
-        dst[k] = slow(index0.wrapping_add((k as u64).wrapping_mul(stride)), draws[k]);
-        refused &= refused - 1;
+    refused
+}
+
+/// [`fast_batch`] for the partial batches at the ends of a run.
+fn fast_part<T: Copy>(draws: &[u64], dst: &mut [T], fast: &impl Fn(u64) -> (T, bool)) -> u32 {
+    let mut refused = 0u32;
+    for (k, (o, &p)) in dst.iter_mut().zip(draws).enumerate() {
+        let (v, ok) = fast(p);
+        *o = v;
+        refused |= u32::from(!ok) << k;
+    }
+    refused
+}
+
+/// Elements whose draw 0 `fast` refused, waiting for `slow`. They are
+/// finished [`GATHER`] at a time so that the first extra block each of them
+/// needs is computed in vector lanes together (`philox::first_extra_blocks`)
+/// rather than by a serial scalar Philox per element — for normals, that
+/// scalar block was most of the ziggurat's 1.2 % slow path.
+struct Refused {
+    pos: [usize; GATHER],
+    index: [u64; GATHER],
+    draw: [u64; GATHER],
+    len: usize,
+}
+
+impl Refused {
+    fn new() -> Self {
+        Refused { pos: [0; GATHER], index: [0; GATHER], draw: [0; GATHER], len: 0 }
+    }
+
+    /// Queues `out[pos]` (element `index`, draw 0 `draw`), finishing the
+    /// queue when it is full.
+    #[inline(always)]
+    fn push<T>(
+        &mut self,
+        (pos, index, draw): (usize, u64, u64),
+        ctx: Ctx,
+        out: &mut [T],
+        slow: &impl Fn(u64, Draws) -> T,
+    ) {
+        self.pos[self.len] = pos;
+        self.index[self.len] = index;
+        self.draw[self.len] = draw;
+        self.len += 1;
+        if self.len == GATHER {
+            self.finish(ctx, out, slow);
+        }
+    }
+
+    /// Writes every queued element with `slow` and empties the queue.
+    fn finish<T>(&mut self, ctx: Ctx, out: &mut [T], slow: &impl Fn(u64, Draws) -> T) {
+        if self.len == 0 {
+            return;
+        }
+        // Lanes past `len` hold stale indices: computed, never read.
+        let mut blocks = [[0u64; 2]; GATHER];
+        philox::first_extra_blocks(ctx.key, ctx.stream, &self.index, &mut blocks);
+        for k in 0..self.len {
+            let rest = Draws::after_first_with(ctx, self.index[k], blocks[k]);
+            out[self.pos[k]] = slow(self.draw[k], rest);
+        }
+        self.len = 0;
     }
 }
 
 /// Writes `out[k]` = the element `first + k * stride`. With stride 1, draws
 /// come [`BATCH`] neighbouring elements at a time from shared primary blocks
 /// (see `philox.rs`); other strides take one block per element, [`GATHER`]
-/// at a time. Full batches go through [`apply_batch`]; the ends of a run
-/// element by element, with identical results.
+/// at a time. `fast` decides each batch; the elements it refuses are
+/// queued in [`Refused`] and finished by `slow`. Partial batches at the
+/// ends of a run give identical results.
 #[inline(always)]
 fn drive<T: Copy>(
     ctx: Ctx,
@@ -391,12 +452,9 @@ fn drive<T: Copy>(
     stride: u64,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
-    slow: impl Fn(u64, u64) -> T,
+    slow: impl Fn(u64, Draws) -> T,
 ) {
-    let one = |i: u64, p: u64| match fast(p) {
-        (v, true) => v,
-        _ => slow(i, p),
-    };
+    let mut refused = Refused::new();
     let mut pos = 0;
     if stride == 1 {
         // A batch starts at an even element `e`; an odd `first` skips the
@@ -406,57 +464,61 @@ fn drive<T: Copy>(
         let mut skip = (first & 1) as usize;
         while pos < out.len() {
             philox::primary_batch(ctx.key, ctx.stream, e >> 1, &mut p);
-            let rest = &mut out[pos..];
             let i0 = e.wrapping_add(skip as u64);
-            match rest.first_chunk_mut::<BATCH>() {
-                Some(dst) if skip == 0 => {
-                    apply_batch(&p, dst, i0, 1, &fast, &slow);
-                    pos += BATCH;
-                }
-                _ => {
-                    let n = rest.len().min(BATCH - skip);
-                    for (k, o) in rest[..n].iter_mut().enumerate() {
-                        *o = one(i0.wrapping_add(k as u64), p[skip + k]);
-                    }
-                    pos += n;
-                }
+            let n = (out.len() - pos).min(BATCH - skip);
+            let mask = match out[pos..].first_chunk_mut::<BATCH>() {
+                Some(dst) if skip == 0 => fast_batch(&p, dst, &fast),
+                _ => fast_part(&p[skip..skip + n], &mut out[pos..pos + n], &fast),
+            };
+            for k in set_bits(mask) {
+                let element = (pos + k, i0.wrapping_add(k as u64), p[skip + k]);
+                refused.push(element, ctx, out, &slow);
             }
+            pos += n;
             e = e.wrapping_add(BATCH as u64);
             skip = 0;
         }
-        return;
-    }
-    // Any other stride (including 0): one block per element.
-    let mut idx = [0u64; GATHER];
-    let mut p = [0u64; GATHER];
-    while pos < out.len() {
-        let i0 = first.wrapping_add((pos as u64).wrapping_mul(stride));
-        for (l, x) in idx.iter_mut().enumerate() {
-            *x = i0.wrapping_add((l as u64).wrapping_mul(stride));
-        }
-        philox::primary_gather(ctx.key, ctx.stream, &idx, &mut p);
-        let rest = &mut out[pos..];
-        match rest.first_chunk_mut::<GATHER>() {
-            Some(dst) => {
-                apply_batch(&p, dst, i0, stride, &fast, &slow);
-                pos += GATHER;
+    } else {
+        // Any other stride (including 0): one block per element.
+        let mut idx = [0u64; GATHER];
+        let mut p = [0u64; GATHER];
+        while pos < out.len() {
+            let i0 = first.wrapping_add((pos as u64).wrapping_mul(stride));
+            for (l, x) in idx.iter_mut().enumerate() {
+                *x = i0.wrapping_add((l as u64).wrapping_mul(stride));
             }
-            None => {
-                let n = rest.len();
-                for (k, o) in rest.iter_mut().enumerate() {
-                    *o = one(idx[k], p[k]);
-                }
-                pos += n;
+            philox::primary_gather(ctx.key, ctx.stream, &idx, &mut p);
+            let n = (out.len() - pos).min(GATHER);
+            let mask = match out[pos..].first_chunk_mut::<GATHER>() {
+                Some(dst) => fast_batch(&p, dst, &fast),
+                None => fast_part(&p[..n], &mut out[pos..pos + n], &fast),
+            };
+            for k in set_bits(mask) {
+                refused.push((pos + k, idx[k], p[k]), ctx, out, &slow);
             }
+            pos += n;
         }
     }
+    refused.finish(ctx, out, &slow);
+}
+
+/// The positions of the set bits of `mask`, lowest first.
+#[inline(always)]
+fn set_bits(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            k
+        })
+    })
 }
 
 /// `out[k]` = the sample at flat index `first + k * stride` (wrapping in u64).
 /// Integer distributions are written as their (exact below 2^53) f64 value.
 pub fn fill_f64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, out: &mut [f64]) {
     let ctx = key.ctx();
-    with_f64_sampler!(dist, ctx, fast, slow => run(ctx, first, stride, out, fast, slow))
+    with_f64_sampler!(dist, fast, slow => run(ctx, first, stride, out, fast, slow))
 }
 
 /// `out[k]` = the sample at flat index `first + k * stride`. Float
@@ -464,17 +526,17 @@ pub fn fill_f64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, ou
 /// `RandInt` with `low >= high` writes `low` (the caller must reject it).
 pub fn fill_i64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, out: &mut [i64]) {
     let ctx = key.ctx();
-    with_i64_sampler!(dist, ctx, fast, slow => run(ctx, first, stride, out, fast, slow))
+    with_i64_sampler!(dist, fast, slow => run(ctx, first, stride, out, fast, slow))
 }
 
 /// The sample at flat index `index`; equal to the matching element of any fill.
 pub fn sample_f64(dist: &Distribution, key: StreamKey, index: u64) -> f64 {
     let ctx = key.ctx();
-    with_f64_sampler!(dist, ctx, fast, slow => {
+    with_f64_sampler!(dist, fast, slow => {
         let p = primary(ctx.key, ctx.stream, index);
         match fast(p) {
             (v, true) => v,
-            _ => slow(index, p),
+            _ => slow(p, Draws::after_first(ctx, index)),
         }
     })
 }
@@ -482,11 +544,11 @@ pub fn sample_f64(dist: &Distribution, key: StreamKey, index: u64) -> f64 {
 /// The sample at flat index `index` as i64 (conversions as in [`fill_i64`]).
 pub fn sample_i64(dist: &Distribution, key: StreamKey, index: u64) -> i64 {
     let ctx = key.ctx();
-    with_i64_sampler!(dist, ctx, fast, slow => {
+    with_i64_sampler!(dist, fast, slow => {
         let p = primary(ctx.key, ctx.stream, index);
         match fast(p) {
             (v, true) => v,
-            _ => slow(index, p),
+            _ => slow(p, Draws::after_first(ctx, index)),
         }
     })
 }

@@ -252,6 +252,50 @@ fn primary_gather_lanes(
     }
 }
 
+/// `out[l]` = the first extra block (draws 1 and 2) of element `index[l]`,
+/// for [`GATHER`] elements at once: the fill paths collect the elements
+/// whose draw 0 was rejected and finish them together, so the block every
+/// rejection needs costs a vector lane instead of a serial scalar Philox.
+/// Uses the AVX-512 kernel when the CPU has it.
+pub fn first_extra_blocks(
+    key: [u32; 2],
+    stream: u32,
+    index: &[u64; GATHER],
+    out: &mut [[u64; 2]; GATHER],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if level() >= Level::Avx512 {
+        // SAFETY: the CPU supports AVX-512F (checked at run time just above).
+        unsafe { x86::first_extra_blocks_avx512(key, stream, index, out) };
+        return;
+    }
+    first_extra_blocks_lanes(key, stream, index, out)
+}
+
+/// [`first_extra_blocks`] through [`blocks`] (AVX2 or portable).
+#[allow(clippy::needless_range_loop)]
+fn first_extra_blocks_lanes(
+    key: [u32; 2],
+    stream: u32,
+    index: &[u64; GATHER],
+    out: &mut [[u64; 2]; GATHER],
+) {
+    for half in 0..GATHER / LANES {
+        let mut c = [[0u32; LANES]; 4];
+        for l in 0..LANES {
+            let i = index[half * LANES + l];
+            c[0][l] = i as u32;
+            c[1][l] = (i >> 32) as u32;
+            c[2][l] = stream;
+            c[3][l] = 1;
+        }
+        blocks(&mut c, key);
+        for l in 0..LANES {
+            out[half * LANES + l] = split([c[0][l], c[1][l], c[2][l], c[3][l]]);
+        }
+    }
+}
+
 /// The Philox key for a session seed.
 #[inline]
 pub fn key_of(seed: u64) -> [u32; 2] {
@@ -301,6 +345,13 @@ impl Extra {
             buf: [0; 2],
             pos: 2,
         }
+    }
+
+    /// As [`Extra::new`], with the first extra block already computed (by
+    /// [`first_extra_blocks`], for several elements at once).
+    #[inline]
+    pub fn with_first_block(key: [u32; 2], stream: u32, index: u64, first: [u64; 2]) -> Self {
+        Extra { key, c: [index as u32, (index >> 32) as u32, stream], block: 1, buf: first, pos: 0 }
     }
 
     /// The next 64 random bits of this element.
@@ -389,8 +440,9 @@ mod tests {
         }
     }
 
-    /// The batched entry points equal `primary` element by element at every
-    /// instruction-set level, including across the 2^63 block wrap.
+    /// The batched entry points equal `primary` (and `Extra`) element by
+    /// element at every instruction-set level, including across the 2^63
+    /// block wrap.
     #[test]
     fn batches_match_primary_at_every_level() {
         let key = key_of(0x0123_4567_89ab_cdef);
@@ -409,6 +461,12 @@ mod tests {
                 primary_gather(key, 9, &index, &mut got);
                 for (l, &v) in got.iter().enumerate() {
                     assert_eq!(v, primary(key, 9, index[l]), "{level:?} gather {l}");
+                }
+                let mut blocks = [[0u64; 2]; GATHER];
+                first_extra_blocks(key, 9, &index, &mut blocks);
+                for (l, b) in blocks.iter().enumerate() {
+                    let mut e = Extra::new(key, 9, index[l]);
+                    assert_eq!(*b, [e.next_u64(), e.next_u64()], "{level:?} extra {l}");
                 }
             }
             force_level(None);

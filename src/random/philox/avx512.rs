@@ -124,3 +124,50 @@ pub fn primary_gather_avx512(
         );
     }
 }
+
+/// See `philox::first_extra_blocks`: the counters `[index, stream, 1]`.
+///
+/// The lanes are loaded in the order of [`primary_batch_avx512`] (lane
+/// `4q + r` holds element `4r + q`), so that after the same word transposes
+/// register `r` holds the blocks of elements `4r .. 4r + 4` in order.
+#[target_feature(enable = "avx512f")]
+pub fn first_extra_blocks_avx512(
+    key: [u32; 2],
+    stream: u32,
+    index: &[u64; GATHER],
+    out: &mut [[u64; 2]; GATHER],
+) {
+    // SAFETY: `index` holds 16 u64 = two 512-bit registers.
+    let (i0, i1) = unsafe {
+        (
+            _mm512_loadu_si512(index.as_ptr().cast()),
+            _mm512_loadu_si512(index.as_ptr().add(8).cast()),
+        )
+    };
+    let words = |a: __m512i, b: __m512i| {
+        let lo = _mm512_castsi256_si512(_mm512_cvtepi64_epi32(a));
+        _mm512_inserti64x4::<1>(lo, _mm512_cvtepi64_epi32(b))
+    };
+    let order = _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+    let lo = _mm512_permutexvar_epi32(order, words(i0, i1));
+    let hi = _mm512_permutexvar_epi32(
+        order,
+        words(_mm512_srli_epi64::<32>(i0), _mm512_srli_epi64::<32>(i1)),
+    );
+    let [x0, x1, x2, x3] =
+        rounds([lo, hi, _mm512_set1_epi32(stream as i32), _mm512_set1_epi32(1)], key);
+    let t0 = _mm512_unpacklo_epi32(x0, x1);
+    let t1 = _mm512_unpackhi_epi32(x0, x1);
+    let t2 = _mm512_unpacklo_epi32(x2, x3);
+    let t3 = _mm512_unpackhi_epi32(x2, x3);
+    let regs = [
+        _mm512_unpacklo_epi64(t0, t2),
+        _mm512_unpackhi_epi64(t0, t2),
+        _mm512_unpacklo_epi64(t1, t3),
+        _mm512_unpackhi_epi64(t1, t3),
+    ];
+    for (r, v) in regs.into_iter().enumerate() {
+        // SAFETY: `out` is 16 * 2 u64; register r fills blocks 4r..4r+4.
+        unsafe { _mm512_storeu_si512(out.as_mut_ptr().add(4 * r).cast(), v) };
+    }
+}
