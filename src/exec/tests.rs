@@ -294,8 +294,8 @@ fn tri_and_eye_generate_any_region() {
     }
 }
 
-/// The AVX2 copy of the kernel loops gives the same bits as the baseline
-/// copy, for floats with NaN, infinities, signed zeros and subnormals, and
+/// The AVX2 copies of the kernel loops and row folds give the same bits as
+/// the baseline copies, for floats with NaN, infinities, signed zeros and subnormals, and
 /// for integers near the wrapping range.
 #[test]
 fn kernel_instruction_sets_agree_bit_for_bit() {
@@ -345,6 +345,13 @@ fn kernel_instruction_sets_agree_bit_for_bit() {
     exprs.push(build::where_(&gt, &xf, &yi).unwrap());
     exprs.push(build::cast(&build::binary(Mul, &xf, &yf).unwrap(), DType::Float32));
     exprs.push(build::cast(&xf, DType::Int64));
+    // Column sums (the row folds of reductions have an AVX2 copy too).
+    let grid = build::reshape(
+        &build::slice(&xf, vec![AxisSel::Range { start: 0, step: 1, len: 12 }]).unwrap(),
+        &[3, 4],
+    )
+    .unwrap();
+    exprs.push(build::reduce(&grid, ReduceOp::Sum, vec![0], false).unwrap());
     assert!(exprs.len() > 40, "{} expressions", exprs.len());
     let bits = |e: &NodeRef| run(e).iter().map(|v| v.to_bits()).collect::<Vec<_>>();
     for e in &exprs {
