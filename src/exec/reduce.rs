@@ -349,7 +349,11 @@ fn partial(op: ReduceOp, data: ArrayData, axes: &[usize], base: i64) -> Partial 
             } else {
                 fold(a.view(), axes, 0.0, |a, b| a + b)
             };
-            leaf::recycle(ArrayData::F64(a));
+            // Only piece-sized buffers: those generators can fill again.
+            // (Larger ones, like file-read pieces, would only sit in the pool.)
+            if a.len() <= PIECE {
+                leaf::recycle(ArrayData::F64(a));
+            }
             Partial::Float(sum)
         }
         ReduceOp::Prod if float_result => {
