@@ -48,22 +48,32 @@ fn rounds(x: [__m512i; 4], key: [u32; 2]) -> [__m512i; 4] {
     [x0, x1, x2, x3]
 }
 
-/// See `philox::primary_batch`.
-///
-/// Lane `l = 4q + r` of the registers holds block `j0 + 4r + q`: after the
-/// 4x4 word transposes inside each 128-bit lane, register `r` then holds the
-/// blocks `j0 + 4r .. j0 + 4r + 4` in order, each as its two `u64` halves —
-/// exactly the draws of elements `2 (j0 + 4r) ..`, stored with one write.
+/// The low 32 bits of the 16 `u64`s in `a` then `b`, as one register.
 #[target_feature(enable = "avx512f")]
-pub fn primary_batch_avx512(key: [u32; 2], stream: u32, j0: u64, out: &mut [u64; BATCH]) {
-    let off = _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-    let lo = _mm512_add_epi32(_mm512_set1_epi32(j0 as u32 as i32), off);
-    let carry = _mm512_cmplt_epu32_mask(lo, off);
-    let hi = _mm512_set1_epi32((j0 >> 32) as u32 as i32);
-    let hi = _mm512_mask_add_epi32(hi, carry, hi, _mm512_set1_epi32(1));
-    let hi = _mm512_and_si512(hi, _mm512_set1_epi32((BLOCK_MASK >> 32) as u32 as i32));
-    let [x0, x1, x2, x3] =
-        rounds([lo, hi, _mm512_set1_epi32(stream as i32), _mm512_setzero_si512()], key);
+#[inline]
+fn words(a: __m512i, b: __m512i) -> __m512i {
+    let lo = _mm512_castsi256_si512(_mm512_cvtepi64_epi32(a));
+    _mm512_inserti64x4::<1>(lo, _mm512_cvtepi64_epi32(b))
+}
+
+/// Lane `4q + r` ↦ `4r + q`: the lane order [`store_blocks`] expects.
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn block_order() -> __m512i {
+    _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15)
+}
+
+/// Stores 16 blocks whose lanes are in the order `4q + r` = block `4r + q`
+/// (word `w` of every lane in `x[w]`) as 32 `u64`s in block order, each
+/// block as its two `u64` halves: after the 4x4 word transposes inside each
+/// 128-bit lane, register `r` holds blocks `4r .. 4r + 4`.
+///
+/// # Safety
+/// `out` must be valid for writing 32 `u64`s.
+#[target_feature(enable = "avx512f")]
+#[inline]
+unsafe fn store_blocks(x: [__m512i; 4], out: *mut u64) {
+    let [x0, x1, x2, x3] = x;
     let t0 = _mm512_unpacklo_epi32(x0, x1);
     let t1 = _mm512_unpackhi_epi32(x0, x1);
     let t2 = _mm512_unpacklo_epi32(x2, x3);
@@ -75,9 +85,28 @@ pub fn primary_batch_avx512(key: [u32; 2], stream: u32, j0: u64, out: &mut [u64;
         _mm512_unpackhi_epi64(t1, t3),
     ];
     for (r, v) in regs.into_iter().enumerate() {
-        // SAFETY: `out` has BATCH = 4 * 8 u64; register r fills out[8r..8r+8].
-        unsafe { _mm512_storeu_si512(out.as_mut_ptr().add(8 * r).cast(), v) };
+        // SAFETY: register r fills out[8r..8r+8], within the caller's 32.
+        unsafe { _mm512_storeu_si512(out.add(8 * r).cast(), v) };
     }
+}
+
+/// See `philox::primary_batch`.
+///
+/// Lane `l = 4q + r` of the registers holds block `j0 + 4r + q`: after the
+/// 4x4 word transposes inside each 128-bit lane, register `r` then holds the
+/// blocks `j0 + 4r .. j0 + 4r + 4` in order, each as its two `u64` halves —
+/// exactly the draws of elements `2 (j0 + 4r) ..`, stored with one write.
+#[target_feature(enable = "avx512f")]
+pub fn primary_batch_avx512(key: [u32; 2], stream: u32, j0: u64, out: &mut [u64; BATCH]) {
+    let off = block_order();
+    let lo = _mm512_add_epi32(_mm512_set1_epi32(j0 as u32 as i32), off);
+    let carry = _mm512_cmplt_epu32_mask(lo, off);
+    let hi = _mm512_set1_epi32((j0 >> 32) as u32 as i32);
+    let hi = _mm512_mask_add_epi32(hi, carry, hi, _mm512_set1_epi32(1));
+    let hi = _mm512_and_si512(hi, _mm512_set1_epi32((BLOCK_MASK >> 32) as u32 as i32));
+    let x = rounds([lo, hi, _mm512_set1_epi32(stream as i32), _mm512_setzero_si512()], key);
+    // SAFETY: `out` has BATCH = 32 u64 = 16 blocks.
+    unsafe { store_blocks(x, out.as_mut_ptr()) };
 }
 
 /// See `philox::primary_gather`.
@@ -97,10 +126,6 @@ pub fn primary_gather_avx512(
     };
     let j0 = _mm512_srli_epi64::<1>(i0);
     let j1 = _mm512_srli_epi64::<1>(i1);
-    let words = |a: __m512i, b: __m512i| {
-        let lo = _mm512_castsi256_si512(_mm512_cvtepi64_epi32(a));
-        _mm512_inserti64x4::<1>(lo, _mm512_cvtepi64_epi32(b))
-    };
     let lo = words(j0, j1);
     let hi = words(_mm512_srli_epi64::<32>(j0), _mm512_srli_epi64::<32>(j1));
     let [x0, x1, x2, x3] =
@@ -144,30 +169,13 @@ pub fn first_extra_blocks_avx512(
             _mm512_loadu_si512(index.as_ptr().add(8).cast()),
         )
     };
-    let words = |a: __m512i, b: __m512i| {
-        let lo = _mm512_castsi256_si512(_mm512_cvtepi64_epi32(a));
-        _mm512_inserti64x4::<1>(lo, _mm512_cvtepi64_epi32(b))
-    };
-    let order = _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+    let order = block_order();
     let lo = _mm512_permutexvar_epi32(order, words(i0, i1));
     let hi = _mm512_permutexvar_epi32(
         order,
         words(_mm512_srli_epi64::<32>(i0), _mm512_srli_epi64::<32>(i1)),
     );
-    let [x0, x1, x2, x3] =
-        rounds([lo, hi, _mm512_set1_epi32(stream as i32), _mm512_set1_epi32(1)], key);
-    let t0 = _mm512_unpacklo_epi32(x0, x1);
-    let t1 = _mm512_unpackhi_epi32(x0, x1);
-    let t2 = _mm512_unpacklo_epi32(x2, x3);
-    let t3 = _mm512_unpackhi_epi32(x2, x3);
-    let regs = [
-        _mm512_unpacklo_epi64(t0, t2),
-        _mm512_unpackhi_epi64(t0, t2),
-        _mm512_unpacklo_epi64(t1, t3),
-        _mm512_unpackhi_epi64(t1, t3),
-    ];
-    for (r, v) in regs.into_iter().enumerate() {
-        // SAFETY: `out` is 16 * 2 u64; register r fills blocks 4r..4r+4.
-        unsafe { _mm512_storeu_si512(out.as_mut_ptr().add(4 * r).cast(), v) };
-    }
+    let x = rounds([lo, hi, _mm512_set1_epi32(stream as i32), _mm512_set1_epi32(1)], key);
+    // SAFETY: `out` is 16 * 2 u64 = 16 blocks.
+    unsafe { store_blocks(x, out.as_mut_ptr().cast()) };
 }
