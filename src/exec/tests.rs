@@ -366,3 +366,49 @@ fn kernel_instruction_sets_agree_bit_for_bit() {
         );
     }
 }
+
+/// Blocks larger than a piece whose reduced axes are long and trailing are
+/// split along a kept axis, each piece holding whole lanes: every op must
+/// give what one sequential pass per lane gives (bit for bit for sums,
+/// whose lanes are each folded once, in order, from zero).
+#[test]
+fn long_trailing_lanes_reduce_in_whole_lane_pieces() {
+    let (rows, cols) = (300, 512);
+    let values: Vec<f64> = (0..rows * cols).map(|i| (i as f64 * 0.37).sin() * 1e3).collect();
+    let lit = build::literal(ArrayData::from_f64_vec(DType::Float64, &[rows, cols], &values), None);
+    // One chunk: 153 600 elements, several pieces of 64 whole rows.
+    let x = build::rechunk(&lit, &ChunkSpec::Uniform(AxisChunks::Size(512))).unwrap();
+    let lanes: Vec<&[f64]> = values.chunks(cols).collect();
+    let reduce = |op, axes: Vec<usize>| run(&build::reduce(&x, op, axes, false).unwrap());
+
+    let sums: Vec<f64> = lanes.iter().map(|l| l.iter().fold(0.0, |a, b| a + b)).collect();
+    assert_eq!(reduce(ReduceOp::Sum, vec![1]), sums);
+    let means: Vec<f64> = sums.iter().map(|s| s / cols as f64).collect();
+    assert_eq!(reduce(ReduceOp::Mean, vec![1]), means);
+    let maxes: Vec<f64> =
+        lanes.iter().map(|l| l.iter().copied().fold(f64::MIN, f64::max)).collect();
+    assert_eq!(reduce(ReduceOp::Max, vec![1]), maxes);
+    let argmax: Vec<f64> = lanes
+        .iter()
+        .map(|l| {
+            l.iter().position(|&v| v == l.iter().copied().fold(f64::MIN, f64::max)).unwrap() as f64
+        })
+        .collect();
+    assert_eq!(reduce(ReduceOp::ArgMax, vec![1]), argmax);
+    let var = reduce(ReduceOp::Var { ddof: 0 }, vec![1]);
+    for (l, (v, m)) in lanes.iter().zip(var.iter().zip(&means)) {
+        let expect = l.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / cols as f64;
+        assert!((v - expect).abs() <= 1e-9 * expect, "{v} vs {expect}");
+    }
+
+    // Two trailing reduced axes of a 3-d block: one piece per outer index.
+    let cube = build::reshape(&x, &[3, 100, 512]).unwrap();
+    let cube = build::rechunk(&cube, &ChunkSpec::Uniform(AxisChunks::Size(512))).unwrap();
+    let s = build::reduce(&cube, ReduceOp::Sum, vec![1, 2], false).unwrap();
+    assert_eq!(s.shape, vec![3]);
+    let third = rows * cols / 3;
+    for (got, part) in run(&s).iter().zip(values.chunks(third)) {
+        let expect: f64 = part.iter().sum();
+        assert!((got - expect).abs() <= 1e-9 * part.iter().map(|v| v.abs()).sum::<f64>());
+    }
+}
