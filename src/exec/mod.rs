@@ -5,6 +5,7 @@
 //! the input regions it needs (`eval.rs`), fused elementwise kernels run
 //! tile by tile (`kernel.rs`), and reductions combine block partials in a
 //! fixed tree (`reduce.rs`), so results do not depend on the thread count.
+//! Reductions of one input share one pass over it (`siblings.rs`).
 //! A cancellation flag is checked between regions and tiles, and finished
 //! tasks are counted for the progress bar (`progress.rs`).
 
@@ -21,6 +22,7 @@ mod quantile;
 pub mod reduce;
 pub mod region;
 pub mod scan;
+pub(crate) mod siblings;
 pub mod sort;
 pub mod store;
 #[cfg(test)]
@@ -57,6 +59,8 @@ pub struct Ctx {
     cancel: Arc<AtomicBool>,
     progress: Arc<progress::Progress>,
     memo: Mutex<(usize, Memo)>,
+    /// Reductions of one input sharing a pass over it (`siblings.rs`).
+    pub(crate) siblings: siblings::Siblings,
 }
 
 pub fn cancelled() -> Diagnostic {
@@ -70,7 +74,12 @@ impl Ctx {
 
     /// A context whose tasks are counted on `progress`.
     pub fn with_progress(cancel: Arc<AtomicBool>, progress: Arc<progress::Progress>) -> Ctx {
-        Ctx { cancel, progress, memo: Mutex::new((0, HashMap::new())) }
+        Ctx {
+            cancel,
+            progress,
+            memo: Mutex::new((0, HashMap::new())),
+            siblings: Default::default(),
+        }
     }
 
     pub fn progress(&self) -> &progress::Progress {
@@ -126,6 +135,7 @@ impl Ctx {
 
 /// Computes the whole value of `root`.
 pub fn compute(root: &NodeRef, ctx: &Ctx) -> ExecResult<ArrayData> {
+    ctx.siblings.find(root);
     let regions = chunk_regions(&root.chunks);
     let blocks: Vec<ArrayData> = ctx.run_tasks(&regions, |r| eval::eval(root, r, ctx))?;
     if blocks.len() == 1 {

@@ -11,6 +11,7 @@
 use super::eval::{eval, reshape_data};
 use super::leaf;
 use super::region::{AxisRange, Region, chunk_regions};
+use super::siblings;
 use super::{Ctx, ExecResult};
 use crate::array::{ArrayData, DType, Elem};
 use crate::exec::elem_ops::Num;
@@ -21,7 +22,7 @@ use ndarray::{ArrayD, ArrayViewD, Axis};
 use std::sync::Arc;
 
 /// A block's contribution, over the kept axes.
-enum Partial {
+pub(super) enum Partial {
     Float(ArrayD<f64>),
     Int(ArrayD<i64>),
     /// min/max keep the input dtype.
@@ -37,6 +38,20 @@ enum Partial {
         best: ArrayData,
         index: ArrayD<i64>,
     },
+}
+
+impl Partial {
+    /// Bytes held, for the budget of partials waiting for a sibling.
+    pub(super) fn nbytes(&self) -> usize {
+        match self {
+            Partial::Float(a) => a.len() * 8,
+            Partial::Int(a) => a.len() * 8,
+            Partial::Same(d) => d.nbytes(),
+            Partial::Bool(a) => a.len(),
+            Partial::Moments { mean, m2, .. } => (mean.len() + m2.len()) * 8,
+            Partial::Arg { best, index } => best.nbytes() + index.len() * 8,
+        }
+    }
 }
 
 pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
@@ -63,7 +78,10 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
         for (k, &a) in axes.iter().enumerate() {
             r[a] = br[k];
         }
-        block_partial(x, r, axes, *op, ctx)
+        match ctx.siblings.of(x.id) {
+            Some(group) if siblings::is_chunk(x, &r) => sibling_partial(node, &group, r, ctx),
+            _ => block_partial(x, r, axes, *op, ctx),
+        }
     })?;
     let total = tree_combine(partials, *op);
     let count: usize = axes.iter().map(|&a| x.shape[a]).product();
@@ -140,6 +158,79 @@ fn block_partial(
         Some(axis) => concat_partials(placed, axis),
         None => acc.expect("at least one piece"),
     })
+}
+
+/// `node`'s partial for block `r` (one chunk of its input) when other
+/// reductions of the same input exist: taken from what a sibling left, or
+/// computed together with every sibling's partial for the same chunk from
+/// one evaluation of each piece, the others' partials left for them.
+///
+/// One rule for everyone, so the bits do not depend on who computes: the
+/// chunk is split along its first axis longer than one; a reduction over
+/// that axis combines the pieces' partials in order, any other places them
+/// side by side.
+fn sibling_partial(node: &NodeRef, group: &[NodeRef], r: Region, ctx: &Ctx) -> ExecResult<Partial> {
+    if let Some(p) = ctx.siblings.take(node, &r) {
+        return Ok(p);
+    }
+    let x = &node.inputs[0];
+    let members: Vec<(&NodeRef, ReduceOp, &[usize])> = group
+        .iter()
+        .map(|m| match &m.op {
+            Op::Reduce { op, axes, .. } => (m, *op, axes.as_slice()),
+            _ => unreachable!("siblings are reductions"),
+        })
+        .collect();
+    let total: usize = r.iter().map(|a| a.len).product();
+    let split = (0..r.len()).find(|&a| r[a].len > 1);
+    let len = split.map_or(1, |s| r[s].len);
+    let rows = (piece_elements(x) / (total / len).max(1)).clamp(1, len);
+    let mut combined: Vec<Option<Partial>> = members.iter().map(|_| None).collect();
+    let mut placed: Vec<Vec<Partial>> = members.iter().map(|_| Vec::new()).collect();
+    let reduces_split = |axes: &[usize]| split.is_none_or(|s| axes.contains(&s));
+    let mut start = 0;
+    while start < len {
+        let n = rows.min(len - start);
+        let mut piece = r.clone();
+        if let Some(s) = split {
+            piece[s] =
+                AxisRange { start: r[s].start + start as i64 * r[s].step, step: r[s].step, len: n };
+        }
+        let mut data = Some(eval(x, &piece, ctx)?);
+        for (k, &(_, op, axes)) in members.iter().enumerate() {
+            // The last member takes the piece itself, the others a copy.
+            let d = if k + 1 == members.len() { data.take() } else { data.clone() };
+            let base = axes.first().map_or(0, |&a| piece[a].start);
+            let p = partial(op, d.expect("taken once"), axes, base);
+            if reduces_split(axes) {
+                combined[k] = Some(match combined[k].take() {
+                    None => p,
+                    Some(a) => combine(a, p, op),
+                });
+            } else {
+                placed[k].push(p);
+            }
+        }
+        start += n;
+    }
+    let mut mine = None;
+    for (k, &(m, _, axes)) in members.iter().enumerate() {
+        let p = match (combined[k].take(), split) {
+            (Some(p), _) => p,
+            (None, Some(s)) => {
+                // The split axis's index among the partial's (kept) axes.
+                let axis = s - axes.iter().filter(|&&a| a < s).count();
+                concat_partials(std::mem::take(&mut placed[k]), axis)
+            }
+            (None, None) => unreachable!("without a split every member combines"),
+        };
+        if m.id == node.id {
+            mine = Some(p);
+        } else {
+            ctx.siblings.leave(m, &r, p);
+        }
+    }
+    Ok(mine.expect("a reduction is in its own group"))
 }
 
 /// Elements per lane (the product of the reduced lengths) from which a

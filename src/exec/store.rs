@@ -19,6 +19,7 @@ pub fn for_each_chunk(
     ctx: &Ctx,
     sink: &mut dyn FnMut(&Region, ArrayData) -> ExecResult<()>,
 ) -> ExecResult<()> {
+    ctx.siblings.find(root);
     let regions = chunk_regions(&root.chunks);
     let batch = 2 * rayon::current_num_threads().max(1);
     for group in regions.chunks(batch) {

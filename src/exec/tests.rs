@@ -412,3 +412,46 @@ fn long_trailing_lanes_reduce_in_whole_lane_pieces() {
         assert!((got - expect).abs() <= 1e-9 * part.iter().map(|v| v.abs()).sum::<f64>());
     }
 }
+
+/// Reductions of one input over different axes share each chunk's pass:
+/// one computes both partials and leaves the other's. The values equal
+/// each reduction computed alone (exactly, for integer-valued data), and
+/// the bits do not depend on the thread count, i.e. on who computed what.
+#[test]
+fn sibling_reductions_share_one_pass_over_their_input() {
+    // Chunks of 256² elements: two pieces each.
+    let (n, chunk) = (400, 256);
+    let exact = arange(&[n, n], chunk);
+    let wavy = {
+        let values: Vec<f64> = (0..n * n).map(|i| (i as f64 * 0.61).sin()).collect();
+        let lit = build::literal(ArrayData::from_f64_vec(DType::Float64, &[n, n], &values), None);
+        build::rechunk(&lit, &ChunkSpec::Uniform(AxisChunks::Size(chunk))).unwrap()
+    };
+    let both = |x: &NodeRef, op| {
+        let s0 = build::reduce(x, op, vec![0], false).unwrap();
+        let s1 = build::reduce(x, op, vec![1], false).unwrap();
+        (build::binary(BinaryFn::Add, &s0, &s1).unwrap(), s0, s1)
+    };
+    let in_pool = |threads, node: &NodeRef| {
+        let ctx = Ctx::new(Arc::new(AtomicBool::new(false)));
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let v = pool.install(|| compute(node, &ctx)).unwrap().to_f64_vec();
+        (v, ctx.siblings.taken())
+    };
+
+    let (root, s0, s1) = both(&exact, ReduceOp::Sum);
+    let (shared, taken) = in_pool(1, &root);
+    assert!(taken > 0, "no partial was shared");
+    let alone: Vec<f64> = run(&s0).iter().zip(run(&s1)).map(|(a, b)| a + b).collect();
+    assert_eq!(shared, alone);
+
+    for op in [ReduceOp::Sum, ReduceOp::Mean, ReduceOp::Var { ddof: 1 }, ReduceOp::Max] {
+        let (root, s0, s1) = both(&wavy, op);
+        let (one, _) = in_pool(1, &root);
+        let (four, _) = in_pool(4, &root);
+        assert_eq!(one, four, "{op:?} at 1 and 4 threads");
+        for ((v, a), b) in one.iter().zip(run(&s0)).zip(run(&s1)) {
+            assert!((v - (a + b)).abs() <= 1e-12, "{op:?}: {v} vs {a} + {b}");
+        }
+    }
+}

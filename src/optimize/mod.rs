@@ -1,8 +1,8 @@
 //! The optimizer: graph-to-graph rewrites that never compute anything.
 //!
 //! Each pass is one file implementing [`Pass`] and is tested alone.
-//! [`optimize`] runs them in order: simplification, slice pushdown (so
-//! fusion sees the smallest inputs), masked reductions turned into
+//! [`optimize`] runs them in order: simplification, splitting reductions
+//! of `a ± a.T`, slice pushdown (so fusion sees the smallest inputs), masked reductions turned into
 //! streaming ones, then elementwise fusion. In debug builds every
 //! pass is checked to keep the root's shape and dtype.
 
@@ -10,6 +10,7 @@ mod fuse;
 mod masked_reduce;
 mod pushdown;
 mod simplify;
+mod split_reduce;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ pub use fuse::ElementwiseFusion;
 pub use masked_reduce::MaskedReduction;
 pub use pushdown::SlicePushdown;
 pub use simplify::Simplify;
+pub use split_reduce::SplitReduce;
 
 use crate::ir::build;
 use crate::ir::chunks::{AxisChunks, ChunkSpec};
@@ -32,6 +34,7 @@ pub trait Pass {
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(Simplify),
+        Box::new(SplitReduce),
         Box::new(SlicePushdown),
         Box::new(MaskedReduction),
         Box::new(ElementwiseFusion),

@@ -1,7 +1,7 @@
 //! Each pass alone, checked by snapshots of the plan it produces, plus
 //! checks that optimized and unoptimized graphs compute the same values.
 
-use super::{ElementwiseFusion, Pass, Simplify, SlicePushdown};
+use super::{ElementwiseFusion, Pass, Simplify, SlicePushdown, SplitReduce};
 use crate::ir::NodeRef;
 use crate::ir::explain::tree_text;
 use crate::{Session, Value};
@@ -203,5 +203,80 @@ fn masked_reductions_keep_values() {
         let (a, b) = (num(&mut on, "<on>"), num(&mut off, "<off>"));
         let close = (a - b).abs() <= 1e-12 * a.abs().max(1.0) || (a.is_nan() && b.is_nan());
         assert!(close, "{code}: optimized {a} vs unoptimized {b}");
+    }
+}
+
+/// Optimized and unoptimized results agree to rounding (for rewrites that
+/// reorder additions), with the same structure.
+#[track_caller]
+fn close_values(code: &str) {
+    fn close(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+        use serde_json::Value as J;
+        match (a, b) {
+            (J::Number(x), J::Number(y)) => {
+                let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+                (x - y).abs() <= 1e-12 * x.abs().max(1.0)
+            }
+            (J::Array(x), J::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(p, q)| close(p, q))
+            }
+            (J::Object(x), J::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+            }
+            _ => a == b,
+        }
+    }
+    let mut on = Session::new();
+    let mut off = Session::with_options(crate::Options { optimize: false, ..Default::default() });
+    let a = on.eval_json("<on>", code).expect("optimized run");
+    let b = off.eval_json("<off>", code).expect("unoptimized run");
+    assert!(close(&a, &b), "optimizer changed the result of {code}:\n{a}\nvs\n{b}");
+}
+
+#[test]
+fn a_reduction_of_x_plus_its_transpose_reads_x_in_its_own_order() {
+    snapshot(
+        &SplitReduce,
+        "x = random.random((5000, 5000), chunks=(1000, 1000)); (x + x.T).mean(axis=0)",
+        "add : float64 (5000,) chunks (1000) × (5)\n\
+         ├─ mean axis=[0] : float64 (5000,) chunks (1000) × (5)\n\
+         │  └─ #1 random.random() stream 1 : float64 (5000, 5000) chunks (1000, 1000) × (5, 5)\n\
+         └─ mean axis=[1] : float64 (5000,) chunks (1000) × (5)\n\
+         \x20  └─ (same as #1 above)",
+    );
+    // The kept axes of a 3-d transpose come back in the transpose's order.
+    snapshot(
+        &SplitReduce,
+        "x = ones((2, 2, 2)); (x.transpose(1, 2, 0) - x).sum(axis=1)",
+        "subtract : float64 (2, 2) chunks (2, 2) × (1, 1)\n\
+         ├─ transpose[1, 0] : float64 (2, 2) chunks (2, 2) × (1, 1)\n\
+         │  └─ sum axis=[2] : float64 (2, 2) chunks (2, 2) × (1, 1)\n\
+         │     └─ #1 full(1) : float64 (2, 2, 2) chunks (2, 2, 2) × (1, 1, 1)\n\
+         └─ sum axis=[1] : float64 (2, 2) chunks (2, 2) × (1, 1)\n\
+         \x20  └─ (same as #1 above)",
+    );
+    // Unrelated operands stay one fused pass.
+    snapshot(
+        &SplitReduce,
+        "x = ones((2, 2)); y = zeros((2, 2)); (x + y).sum(axis=0)",
+        "sum axis=[0] : float64 (2,) chunks (2) × (1)\n\
+         └─ add : float64 (2, 2) chunks (2, 2) × (1, 1)\n\
+         \x20  ├─ full(1) : float64 (2, 2) chunks (2, 2) × (1, 1)\n\
+         \x20  └─ full(0) : float64 (2, 2) chunks (2, 2) × (1, 1)",
+    );
+}
+
+#[test]
+fn split_reductions_keep_values_to_rounding() {
+    for code in [
+        "x = random.random((6, 6), chunks=(4, 3)); (x + x.T).mean(axis=0)",
+        "x = random.random((6, 6), chunks=4); (x.T - x).sum(axis=1)",
+        "x = random.random((6, 6), chunks=4); (x - x.T).sum(axis=0, keepdims=True)",
+        "x = random.random((6, 6), chunks=4); (x + x.T).sum()",
+        "x = random.random((4, 5, 4), chunks=3); (x + x.transpose(2, 1, 0)).sum(axis=(0, 1))",
+        "x = random.random((3, 3, 3), chunks=2); (x + x.transpose(1, 2, 0)).mean(axis=1)",
+        "x = random.random((3, 3, 3), chunks=2); (x.transpose(1, 2, 0) - x).mean(axis=(0, 2), keepdims=True)",
+    ] {
+        close_values(code);
     }
 }
