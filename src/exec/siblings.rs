@@ -13,7 +13,9 @@
 //! by one fixed rule (pieces along the chunk's first axis longer than one,
 //! see `reduce::sibling_partials`) whoever computes it, and a sibling
 //! that finds no partial here computes the same thing itself. Partials wait
-//! here only up to [`SHARED_BYTES`]; past that a sibling recomputes.
+//! here only up to [`SHARED_BYTES`]; past that a sibling recomputes. A
+//! sibling that never asks for a chunk (it is only needed on a slice)
+//! leaves its partials unused: wasted folds, bounded memory.
 
 use super::reduce::{Partial, cost_follows_region};
 use super::region::Region;
