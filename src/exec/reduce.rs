@@ -6,7 +6,11 @@
 //! pairwise in block order. The combination tree depends only on the chunk
 //! grid, never on thread count or scheduling, so results are bit-identical
 //! at 1 and N threads. Mean is a sum divided by the static count; variance
-//! combines (mean, M2) pairs with Chan's parallel formula.
+//! combines (mean, M2) pairs with Chan's parallel formula. A block is
+//! evaluated in cache-sized pieces, split along a kept axis when the lanes
+//! are long and trailing (whole lanes per piece), else along the first
+//! reduced axis; a reduction with siblings (other reductions of its input)
+//! shares each chunk's pieces with them (`siblings.rs`).
 
 use super::eval::{eval, reshape_data};
 use super::leaf;

@@ -11,7 +11,7 @@
 //!
 //! Results stay deterministic: a sibling's partial for a chunk is computed
 //! by one fixed rule (pieces along the chunk's first axis longer than one,
-//! see `reduce::sibling_partials`) whoever computes it, and a sibling
+//! see `reduce::sibling_partial`) whoever computes it, and a sibling
 //! that finds no partial here computes the same thing itself. Partials wait
 //! here only up to [`SHARED_BYTES`]; past that a sibling recomputes. A
 //! sibling that never asks for a chunk (it is only needed on a slice)
