@@ -27,20 +27,8 @@ impl Pass for MaskedReduction {
     }
 
     fn rewrite(&self, root: &NodeRef) -> NodeRef {
-        let mut memo = HashMap::new();
-        walk(root, &mut memo)
+        super::rewrite_bottom_up(root, &rewrite_reduction)
     }
-}
-
-fn walk(n: &NodeRef, memo: &mut HashMap<u64, NodeRef>) -> NodeRef {
-    if let Some(r) = memo.get(&n.id) {
-        return r.clone();
-    }
-    let inputs: Vec<NodeRef> = n.inputs.iter().map(|i| walk(i, memo)).collect();
-    let n2 = super::rebuild(n, inputs);
-    let out = rewrite_reduction(&n2).unwrap_or(n2);
-    memo.insert(n.id, out.clone());
-    out
 }
 
 fn rewrite_reduction(n: &NodeRef) -> Option<NodeRef> {

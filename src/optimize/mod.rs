@@ -23,6 +23,7 @@ pub use split_reduce::SplitReduce;
 use crate::ir::build;
 use crate::ir::chunks::{AxisChunks, ChunkSpec};
 use crate::ir::{NodeRef, Op};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One rewrite of the whole graph under a root.
@@ -54,6 +55,28 @@ pub fn optimize(root: &NodeRef) -> NodeRef {
         g = next;
     }
     g
+}
+
+/// Rewrites the graph under `root` bottom-up: each node is rebuilt over its
+/// rewritten inputs, then replaced by `rule`'s result when it returns one.
+/// Memoized by node id, so a shared subexpression is rewritten once and
+/// stays shared. The walk of every pass that rewrites node by node.
+pub fn rewrite_bottom_up(root: &NodeRef, rule: &dyn Fn(&NodeRef) -> Option<NodeRef>) -> NodeRef {
+    fn walk(
+        n: &NodeRef,
+        rule: &dyn Fn(&NodeRef) -> Option<NodeRef>,
+        memo: &mut HashMap<u64, NodeRef>,
+    ) -> NodeRef {
+        if let Some(r) = memo.get(&n.id) {
+            return r.clone();
+        }
+        let inputs: Vec<NodeRef> = n.inputs.iter().map(|i| walk(i, rule, memo)).collect();
+        let rebuilt = rebuild(n, inputs);
+        let out = rule(&rebuilt).unwrap_or(rebuilt);
+        memo.insert(n.id, out.clone());
+        out
+    }
+    walk(root, rule, &mut HashMap::new())
 }
 
 /// The same operation as `n` over new inputs (shape, dtype and chunks

@@ -12,7 +12,6 @@
 use super::Pass;
 use crate::ir::build;
 use crate::ir::{AxisSel, NodeRef, Op, SourceView, ViewAxis};
-use std::collections::HashMap;
 
 pub struct SlicePushdown;
 
@@ -22,26 +21,12 @@ impl Pass for SlicePushdown {
     }
 
     fn rewrite(&self, root: &NodeRef) -> NodeRef {
-        let mut memo = HashMap::new();
-        rewrite(root, &mut memo)
+        super::rewrite_bottom_up(root, &|n| match &n.op {
+            Op::Slice(sels) => push(&n.inputs[0], sels),
+            Op::Transpose(perm) => transpose_generator(&n.inputs[0], perm),
+            _ => None,
+        })
     }
-}
-
-fn rewrite(n: &NodeRef, memo: &mut HashMap<u64, NodeRef>) -> NodeRef {
-    if let Some(r) = memo.get(&n.id) {
-        return r.clone();
-    }
-    let inputs: Vec<NodeRef> = n.inputs.iter().map(|i| rewrite(i, memo)).collect();
-    let rebuilt = super::rebuild(n, inputs);
-    let out = match &rebuilt.op {
-        Op::Slice(sels) => push(&rebuilt.inputs[0], sels).unwrap_or(rebuilt.clone()),
-        Op::Transpose(perm) => {
-            transpose_generator(&rebuilt.inputs[0], perm).unwrap_or(rebuilt.clone())
-        }
-        _ => rebuilt,
-    };
-    memo.insert(n.id, out.clone());
-    out
 }
 
 /// Tries to move `x[sels]` below `x`; `None` when no rule applies.

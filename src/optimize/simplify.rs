@@ -10,7 +10,6 @@ use super::Pass;
 use crate::ir::chunks::{AxisChunks, ChunkSpec};
 use crate::ir::ops::UnaryFn;
 use crate::ir::{NodeRef, Op, build};
-use std::collections::HashMap;
 
 pub struct Simplify;
 
@@ -20,25 +19,17 @@ impl Pass for Simplify {
     }
 
     fn rewrite(&self, root: &NodeRef) -> NodeRef {
-        let mut memo = HashMap::new();
-        simplify(root, &mut memo)
+        super::rewrite_bottom_up(root, &|n| {
+            // Each rule may expose another (a rechunk of a rechunk that lands
+            // on the original grid), so apply until none fires; every rule
+            // removes a node.
+            let mut out = rule(n)?;
+            while let Some(next) = rule(&out) {
+                out = next;
+            }
+            Some(out)
+        })
     }
-}
-
-fn simplify(n: &NodeRef, memo: &mut HashMap<u64, NodeRef>) -> NodeRef {
-    if let Some(r) = memo.get(&n.id) {
-        return r.clone();
-    }
-    let inputs: Vec<NodeRef> = n.inputs.iter().map(|i| simplify(i, memo)).collect();
-    let n2 = super::rebuild(n, inputs);
-    let mut out = n2.clone();
-    // Each rule may expose another (a rechunk of a rechunk that lands on the
-    // original grid), so apply until none fires; every rule removes a node.
-    while let Some(next) = rule(&out) {
-        out = next;
-    }
-    memo.insert(n.id, out.clone());
-    out
 }
 
 /// The simpler equivalent of `n`, if a rule applies.

@@ -14,7 +14,6 @@
 use super::Pass;
 use crate::ir::ops::{BinaryFn, ReduceOp};
 use crate::ir::{NodeRef, Op, build};
-use std::collections::HashMap;
 
 pub struct SplitReduce;
 
@@ -24,20 +23,8 @@ impl Pass for SplitReduce {
     }
 
     fn rewrite(&self, root: &NodeRef) -> NodeRef {
-        let mut memo = HashMap::new();
-        split(root, &mut memo)
+        super::rewrite_bottom_up(root, &rule)
     }
-}
-
-fn split(n: &NodeRef, memo: &mut HashMap<u64, NodeRef>) -> NodeRef {
-    if let Some(r) = memo.get(&n.id) {
-        return r.clone();
-    }
-    let inputs: Vec<NodeRef> = n.inputs.iter().map(|i| split(i, memo)).collect();
-    let n2 = super::rebuild(n, inputs);
-    let out = rule(&n2).unwrap_or(n2);
-    memo.insert(n.id, out.clone());
-    out
 }
 
 /// `reduce(a ± b)` as `reduce(a) ± reduce(b)` when one operand is a
