@@ -20,7 +20,7 @@ use super::{Ctx, ExecResult};
 use crate::array::{ArrayData, DType, Elem};
 use crate::exec::elem_ops::Num;
 use crate::ir::ops::ReduceOp;
-use crate::ir::{NodeRef, Op};
+use crate::ir::{NodeRef, Op, graph_nodes};
 use crate::with_data;
 use ndarray::{ArrayD, ArrayViewD, Axis};
 use std::sync::Arc;
@@ -325,17 +325,9 @@ fn concat_partials(parts: Vec<Partial>, axis: usize) -> Partial {
 /// reads whole panels of its right operand, or a tall factor, whose every
 /// piece refactors whole row blocks.
 pub(super) fn cost_follows_region(x: &NodeRef) -> bool {
-    // Walk the DAG once per node: shared subexpressions can make the number
-    // of paths exponential.
-    let mut seen = std::collections::HashSet::new();
-    let mut stack = vec![x];
-    while let Some(n) = stack.pop() {
-        if matches!(n.op, Op::Mask(_) | Op::MatMul { .. } | Op::TallFactor(_)) {
-            return false;
-        }
-        stack.extend(n.inputs.iter().filter(|i| seen.insert(i.id)));
-    }
-    true
+    !graph_nodes(x)
+        .iter()
+        .any(|n| matches!(n.op, Op::Mask(_) | Op::MatMul { .. } | Op::TallFactor(_)))
 }
 
 /// How many elements of `x` a reduction evaluates at once.
@@ -345,15 +337,7 @@ pub(super) fn piece_elements(x: &NodeRef) -> usize {
 
 /// Whether `x` reads from a file anywhere below it.
 fn reads_a_file(x: &NodeRef) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    let mut stack = vec![x];
-    while let Some(n) = stack.pop() {
-        if matches!(n.op, Op::Read(..)) {
-            return true;
-        }
-        stack.extend(n.inputs.iter().filter(|i| seen.insert(i.id)));
-    }
-    false
+    graph_nodes(x).iter().any(|n| matches!(n.op, Op::Read(..)))
 }
 
 /// Folds `a` over `axes` (highest first so indices stay valid). Reducing

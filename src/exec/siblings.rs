@@ -19,8 +19,8 @@
 
 use super::reduce::{Partial, cost_follows_region};
 use super::region::Region;
-use crate::ir::{NodeRef, Op};
-use std::collections::{HashMap, HashSet};
+use crate::ir::{NodeRef, Op, graph_nodes};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Most bytes of partials waiting for their sibling at once.
@@ -45,13 +45,10 @@ impl Siblings {
     /// input whose pieces cost in proportion to their size).
     pub fn find(&self, root: &NodeRef) {
         let mut by_input: HashMap<u64, Vec<NodeRef>> = HashMap::new();
-        let mut seen = HashSet::new();
-        let mut stack = vec![root.clone()];
-        while let Some(n) = stack.pop() {
+        for n in graph_nodes(root) {
             if let Op::Reduce { .. } = n.op {
                 by_input.entry(n.inputs[0].id).or_default().push(n.clone());
             }
-            stack.extend(n.inputs.iter().filter(|i| seen.insert(i.id)).cloned());
         }
         let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
         for (input, members) in by_input {

@@ -382,6 +382,20 @@ fn intern_table() -> &'static InternTable {
     TABLE.get_or_init(|| Mutex::new((0, HashMap::new())))
 }
 
+/// Every distinct node of the graph under `root` (itself included), each
+/// once, in no particular order. Walks by node id: shared subexpressions can
+/// make the number of paths exponential.
+pub fn graph_nodes(root: &NodeRef) -> Vec<&NodeRef> {
+    let mut seen = std::collections::HashSet::from([root.id]);
+    let mut stack = vec![root];
+    let mut out = Vec::new();
+    while let Some(n) = stack.pop() {
+        out.push(n);
+        stack.extend(n.inputs.iter().filter(|i| seen.insert(i.id)));
+    }
+    out
+}
+
 /// Builds a node, or returns the existing identical one.
 pub fn intern(
     op: Op,
