@@ -132,19 +132,9 @@ fn block_partial(
     if total <= piece || len <= 1 || !cost_follows_region(x) {
         return Ok(partial(op, eval(x, &r, ctx)?, axes, r[first].start));
     }
-    let per_row = total / len;
-    let rows = (piece / per_row.max(1)).max(1);
     let mut acc: Option<Partial> = None;
     let mut placed = Vec::new();
-    let mut start = 0;
-    while start < len {
-        let n = rows.min(len - start);
-        let mut piece = r.clone();
-        piece[split] = AxisRange {
-            start: r[split].start + start as i64 * r[split].step,
-            step: r[split].step,
-            len: n,
-        };
+    for piece in pieces(&r, Some(split), piece) {
         let p = partial(op, eval(x, &piece, ctx)?, axes, piece[first].start);
         if kept_split.is_some() {
             placed.push(p);
@@ -154,7 +144,6 @@ fn block_partial(
                 Some(a) => combine(a, p, op),
             });
         }
-        start += n;
     }
     Ok(match kept_split {
         // The reduced axes are the trailing ones, so a kept axis has the
@@ -185,21 +174,11 @@ fn sibling_partial(node: &NodeRef, group: &[NodeRef], r: Region, ctx: &Ctx) -> E
             _ => unreachable!("siblings are reductions"),
         })
         .collect();
-    let total: usize = r.iter().map(|a| a.len).product();
     let split = (0..r.len()).find(|&a| r[a].len > 1);
-    let len = split.map_or(1, |s| r[s].len);
-    let rows = (piece_elements(x) / (total / len).max(1)).clamp(1, len);
     let mut combined: Vec<Option<Partial>> = members.iter().map(|_| None).collect();
     let mut placed: Vec<Vec<Partial>> = members.iter().map(|_| Vec::new()).collect();
     let reduces_split = |axes: &[usize]| split.is_none_or(|s| axes.contains(&s));
-    let mut start = 0;
-    while start < len {
-        let n = rows.min(len - start);
-        let mut piece = r.clone();
-        if let Some(s) = split {
-            piece[s] =
-                AxisRange { start: r[s].start + start as i64 * r[s].step, step: r[s].step, len: n };
-        }
+    for piece in pieces(&r, split, piece_elements(x)) {
         let mut data = Some(eval(x, &piece, ctx)?);
         for (k, &(_, op, axes)) in members.iter().enumerate() {
             // The last member takes the piece itself, the others a copy.
@@ -215,7 +194,6 @@ fn sibling_partial(node: &NodeRef, group: &[NodeRef], r: Region, ctx: &Ctx) -> E
                 placed[k].push(p);
             }
         }
-        start += n;
     }
     let mut mine = None;
     for (k, &(m, _, axes)) in members.iter().enumerate() {
@@ -235,6 +213,27 @@ fn sibling_partial(node: &NodeRef, group: &[NodeRef], r: Region, ctx: &Ctx) -> E
         }
     }
     Ok(mine.expect("a reduction is in its own group"))
+}
+
+/// Block `r` cut along axis `split` into consecutive pieces of about
+/// `piece` elements (whole rows of the other axes; at least one row each),
+/// in order; the whole block when there is no axis to split.
+fn pieces(r: &Region, split: Option<usize>, piece: usize) -> Vec<Region> {
+    let Some(s) = split else { return vec![r.clone()] };
+    let (len, total) = (r[s].len, r.iter().map(|a| a.len).product::<usize>());
+    let rows = (piece / (total / len.max(1)).max(1)).clamp(1, len.max(1));
+    (0..len)
+        .step_by(rows)
+        .map(|start| {
+            let mut p = r.clone();
+            p[s] = AxisRange {
+                start: r[s].start + start as i64 * r[s].step,
+                step: r[s].step,
+                len: rows.min(len - start),
+            };
+            p
+        })
+        .collect()
 }
 
 /// Elements per lane (the product of the reduced lengths) from which a
