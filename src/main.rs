@@ -231,3 +231,13 @@ fn write_npy(
     s.save_npy(&value, path).map_err(|d| vec![d])?;
     Ok(None)
 }
+
+// HDF5 linked into this program statically when build.rs found the archives
+// (it says why: process start-up). Only the program does this; the library,
+// its C ABI and the tests use the shared libhdf5.
+#[cfg(static_hdf5)]
+#[link(name = "hdf5", kind = "static")]
+#[link(name = "sz", kind = "static")]
+#[link(name = "aec", kind = "static")]
+#[link(name = "z", kind = "static")]
+unsafe extern "C" {}
