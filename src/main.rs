@@ -235,9 +235,16 @@ fn write_npy(
 // HDF5 linked into this program statically when build.rs found the archives
 // (it says why: process start-up). Only the program does this; the library,
 // its C ABI and the tests use the shared libhdf5.
+// One block per library (clippy flags repeated `link` attributes).
 #[cfg(static_hdf5)]
 #[link(name = "hdf5", kind = "static")]
+unsafe extern "C" {}
+#[cfg(static_hdf5)]
 #[link(name = "sz", kind = "static")]
+unsafe extern "C" {}
+#[cfg(static_hdf5)]
 #[link(name = "aec", kind = "static")]
+unsafe extern "C" {}
+#[cfg(static_hdf5)]
 #[link(name = "z", kind = "static")]
 unsafe extern "C" {}
