@@ -66,10 +66,7 @@ fn hdf5_library_dirs() -> Vec<PathBuf> {
 /// `cc -print-file-name` reports it (it echoes the bare name when not found).
 fn compiler_finds(file: &str) -> Option<PathBuf> {
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
-    let output = Command::new(cc)
-        .arg(format!("-print-file-name={file}"))
-        .output()
-        .ok()?;
+    let output = Command::new(cc).arg(format!("-print-file-name={file}")).output().ok()?;
     let path = PathBuf::from(String::from_utf8(output.stdout).ok()?.trim());
     (path.is_absolute() && path.is_file()).then_some(path)
 }
