@@ -2,9 +2,10 @@
 //!
 //! Each pass is one file implementing [`Pass`] and is tested alone.
 //! [`optimize`] runs them in order: simplification, splitting reductions
-//! of `a ± a.T`, slice pushdown (so fusion sees the smallest inputs), masked reductions turned into
-//! streaming ones, then elementwise fusion. In debug builds every
-//! pass is checked to keep the root's shape and dtype.
+//! of `a ± a.T`, unrolling short sums (so they fuse), slice pushdown (so
+//! fusion sees the smallest inputs), masked reductions turned into
+//! streaming ones, then elementwise fusion. In debug builds every pass is
+//! checked to keep the root's shape and dtype.
 
 mod fuse;
 mod masked_reduce;
@@ -13,12 +14,14 @@ mod simplify;
 mod split_reduce;
 #[cfg(test)]
 mod tests;
+mod unroll_reduce;
 
 pub use fuse::ElementwiseFusion;
 pub use masked_reduce::MaskedReduction;
 pub use pushdown::SlicePushdown;
 pub use simplify::Simplify;
 pub use split_reduce::SplitReduce;
+pub use unroll_reduce::UnrollReduce;
 
 use crate::ir::build;
 use crate::ir::chunks::{AxisChunks, ChunkSpec};
@@ -36,6 +39,7 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(Simplify),
         Box::new(SplitReduce),
+        Box::new(UnrollReduce),
         Box::new(SlicePushdown),
         Box::new(MaskedReduction),
         Box::new(ElementwiseFusion),

@@ -1,7 +1,7 @@
 //! Each pass alone, checked by snapshots of the plan it produces, plus
 //! checks that optimized and unoptimized graphs compute the same values.
 
-use super::{ElementwiseFusion, Pass, Simplify, SlicePushdown, SplitReduce};
+use super::{ElementwiseFusion, Pass, Simplify, SlicePushdown, SplitReduce, UnrollReduce};
 use crate::ir::NodeRef;
 use crate::ir::explain::tree_text;
 use crate::{Session, Value};
@@ -278,5 +278,92 @@ fn split_reductions_keep_values_to_rounding() {
         "x = random.random((3, 3, 3), chunks=2); (x.transpose(1, 2, 0) - x).mean(axis=(0, 2), keepdims=True)",
     ] {
         close_values(code);
+    }
+}
+
+#[test]
+fn a_short_sum_becomes_added_slices() {
+    snapshot(
+        &UnrollReduce,
+        "x = random.random((4, 3)); y = random.random((4, 3)); ((x - y) ** 2).sum(-1)",
+        "add : float64 (4,) chunks (4) × (1)\n\
+         ├─ add : float64 (4,) chunks (4) × (1)\n\
+         │  ├─ slice [:4, 0] : float64 (4,) chunks (4) × (1)\n\
+         │  │  └─ #1 power : float64 (4, 3) chunks (4, 3) × (1, 1)\n\
+         │  │     ├─ subtract : float64 (4, 3) chunks (4, 3) × (1, 1)\n\
+         │  │     │  ├─ random.random() stream 1 : float64 (4, 3) chunks (4, 3) × (1, 1)\n\
+         │  │     │  └─ random.random() stream 2 : float64 (4, 3) chunks (4, 3) × (1, 1)\n\
+         │  │     └─ scalar 2 : float64 () chunks ()\n\
+         │  └─ slice [:4, 1] : float64 (4,) chunks (4) × (1)\n\
+         │     └─ (same as #1 above)\n\
+         └─ slice [:4, 2] : float64 (4,) chunks (4) × (1)\n\
+         \u{20}  └─ (same as #1 above)",
+    );
+    // A mean divides the unrolled sum; float32 adds in float64, like the executor.
+    snapshot(
+        &UnrollReduce,
+        "x = random.random((2, 4)).astype(float32); (x * 2).mean(axis=0, keepdims=True)",
+        "astype(float32) : float32 (1, 4) chunks (1, 4) × (1, 1)\n\
+         └─ divide : float64 (1, 4) chunks (1, 4) × (1, 1)\n\
+         \u{20}  ├─ add : float64 (1, 4) chunks (1, 4) × (1, 1)\n\
+         \u{20}  │  ├─ astype(float64) : float64 (1, 4) chunks (1, 4) × (1, 1)\n\
+         \u{20}  │  │  └─ slice [:1, :4] : float32 (1, 4) chunks (1, 4) × (1, 1)\n\
+         \u{20}  │  │     └─ #1 multiply : float32 (2, 4) chunks (2, 4) × (1, 1)\n\
+         \u{20}  │  │        ├─ astype(float32) : float32 (2, 4) chunks (2, 4) × (1, 1)\n\
+         \u{20}  │  │        │  └─ random.random() stream 1 : float64 (2, 4) chunks (2, 4) × (1, 1)\n\
+         \u{20}  │  │        └─ scalar 2 : float32 () chunks ()\n\
+         \u{20}  │  └─ astype(float64) : float64 (1, 4) chunks (1, 4) × (1, 1)\n\
+         \u{20}  │     └─ slice [1:2, :4] : float32 (1, 4) chunks (1, 4) × (1, 1)\n\
+         \u{20}  │        └─ (same as #1 above)\n\
+         \u{20}  └─ scalar 2 : float64 () chunks ()",
+    );
+    // Longer axes, stored arrays and integers keep the reduction.
+    snapshot(
+        &UnrollReduce,
+        "x = random.random((4, 5)); (x * 2).sum(-1)",
+        "sum axis=[1] : float64 (4,) chunks (4) × (1)\n\
+         └─ multiply : float64 (4, 5) chunks (4, 5) × (1, 1)\n\
+         \u{20}  ├─ random.random() stream 1 : float64 (4, 5) chunks (4, 5) × (1, 1)\n\
+         \u{20}  └─ scalar 2 : float64 () chunks ()",
+    );
+    snapshot(
+        &UnrollReduce,
+        "array([[1.0, 2.0], [3.0, 4.0]]).sum(0)",
+        "sum axis=[0] : float64 (2,) chunks (2) × (1)\n\
+         └─ array (in memory) : float64 (2, 2) chunks (2, 2) × (1, 1)",
+    );
+    snapshot(
+        &UnrollReduce,
+        "(arange(6).reshape(2, 3) * 2).sum(-1)",
+        "sum axis=[1] : int64 (2,) chunks (2) × (1)\n\
+         └─ multiply : int64 (2, 3) chunks (2, 3) × (1, 1)\n\
+         \u{20}  ├─ reshape : int64 (2, 3) chunks (2, 3) × (1, 1)\n\
+         \u{20}  │  └─ arange(start=0, step=1) : int64 (6,) chunks (6) × (1)\n\
+         \u{20}  └─ scalar 2 : int64 () chunks ()",
+    );
+}
+
+#[test]
+fn an_unrolled_sum_fuses_with_what_follows() {
+    let code = "c = arange(12.0).reshape(4, 3); d = c[:, None, :] - c[None, :, :]; \
+                1 / (d * d).sum(-1)";
+    let text = tree_text(&super::optimize(&graph(code)));
+    assert!(!text.contains("sum"), "{text}");
+    assert_eq!(text.matches("fused kernel").count(), 1, "{text}");
+    same_values(code);
+}
+
+#[test]
+fn unrolled_reductions_keep_the_bits() {
+    for code in [
+        "x = random.random((5, 3), chunks=2); y = random.random(3); ((x - y) ** 2).sum(axis=1)",
+        "x = random.random((3, 4, 2), chunks=2); sin(x).sum(axis=0)",
+        "x = random.random((3, 4, 2), chunks=2); sin(x).mean(axis=2, keepdims=True)",
+        "x = random.random((4, 4), chunks=3); (x + 1).prod(axis=1)",
+        "x = random.random((4, 1)); (x * 3).sum(axis=1)",
+        "x = random.random((6, 3)).astype(float32); (x * 3).sum(axis=1)",
+        "x = random.random((6, 3)).astype(float32); (x * 3).mean(axis=1)",
+    ] {
+        same_values(code);
     }
 }
