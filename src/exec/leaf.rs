@@ -369,10 +369,20 @@ fn gather<T: Copy>(
 }
 
 /// Fills `out[k]` with `value(col - row)` of the element `first + k*stride`
-/// of a matrix `cols` wide. Along a row (stride 1) the column advances
-/// without the two integer divisions per element, which made `triu` masks
-/// the largest cost of the Lennard-Jones example.
-fn by_diagonal<T>(first: i64, stride: i64, cols: i64, out: &mut [T], value: impl Fn(i64) -> T) {
+/// of a matrix `cols` wide. Along a row (stride 1) `fill_row(segment, d0)`
+/// fills each row's segment, whose first element has `col - row == d0` and
+/// whose diagonal offset grows by one per element: a triangle or identity
+/// row is a step or a single one, filled without a test per element (the
+/// per-element divisions, and then the per-element comparisons, were the
+/// largest cost of the `triu` mask of the Lennard-Jones example).
+fn by_diagonal<T>(
+    first: i64,
+    stride: i64,
+    cols: i64,
+    out: &mut [T],
+    value: impl Fn(i64) -> T,
+    fill_row: impl Fn(&mut [T], i64),
+) {
     if stride != 1 {
         for (k, o) in out.iter_mut().enumerate() {
             let i = first + k as i64 * stride;
@@ -384,12 +394,16 @@ fn by_diagonal<T>(first: i64, stride: i64, cols: i64, out: &mut [T], value: impl
     let mut k = 0;
     while k < out.len() {
         let n = ((cols - col) as usize).min(out.len() - k);
-        for (j, o) in out[k..k + n].iter_mut().enumerate() {
-            *o = value(col + j as i64 - row);
-        }
+        fill_row(&mut out[k..k + n], col - row);
         k += n;
         (row, col) = (row + 1, 0);
     }
+}
+
+/// The position in a row segment whose first diagonal offset is `d0`
+/// where the offset reaches `d`, clamped to the segment.
+fn diagonal_position(segment_len: usize, d0: i64, d: i64) -> usize {
+    (d - d0).clamp(0, segment_len as i64) as usize
 }
 
 /// Fills `out[k]` with element `first + k*stride` of a generator's logical array.
@@ -422,11 +436,23 @@ fn generate_run<T: Elem>(
         }
         Generator::Tri { k: diag } => {
             let cols = base_shape.get(1).copied().unwrap_or(1).max(1) as i64;
-            by_diagonal(first, stride, cols, out, |d| T::from_bool(d <= *diag));
+            let value = |d: i64| T::from_bool(d <= *diag);
+            by_diagonal(first, stride, cols, out, value, |row, d0| {
+                // Ones up to and including the diagonal, zeros after it.
+                let split = diagonal_position(row.len(), d0, *diag + 1);
+                row[..split].fill(T::from_bool(true));
+                row[split..].fill(T::from_bool(false));
+            });
         }
         Generator::Eye { k: diag } => {
             let cols = base_shape.get(1).copied().unwrap_or(1).max(1) as i64;
-            by_diagonal(first, stride, cols, out, |d| T::from_bool(d == *diag));
+            let value = |d: i64| T::from_bool(d == *diag);
+            by_diagonal(first, stride, cols, out, value, |row, d0| {
+                row.fill(T::from_bool(false));
+                if (d0..d0 + row.len() as i64).contains(diag) {
+                    row[diagonal_position(row.len(), d0, *diag)] = T::from_bool(true);
+                }
+            });
         }
         Generator::Random { dist, key } => {
             // Fill in increasing index order, then flip for negative strides,
