@@ -94,6 +94,34 @@ fn run_fused(
     region: &Region,
     ctx: &Ctx,
 ) -> ExecResult<ArrayData> {
+    let leaves = fused_leaves(node, inputs, region, ctx)?;
+    let shape = region_shape(region);
+    kernel::run(prog, &leaves, &shape, &|| ctx.cancelled()).ok_or_else(super::cancelled)
+}
+
+/// The sum of `region` of a fused float64 kernel, computed without storing
+/// the region ([`kernel::run_sum`]); `None` when `node` is not one.
+pub fn fused_sum(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Option<f64>> {
+    ctx.check_cancel()?;
+    let Op::Fused(prog) = &node.op else { return Ok(None) };
+    if prog.output_dtype() != crate::array::DType::Float64 {
+        return Ok(None);
+    }
+    let leaves = fused_leaves(node, &node.inputs, region, ctx)?;
+    let shape = region_shape(region);
+    kernel::run_sum(prog, &leaves, &shape, &|| ctx.cancelled())
+        .map(Some)
+        .ok_or_else(super::cancelled)
+}
+
+/// The leaves a fused kernel reads for `region`: generators and in-memory
+/// arrays read in place, other inputs computed for the region they need.
+fn fused_leaves(
+    node: &NodeRef,
+    inputs: &[NodeRef],
+    region: &Region,
+    ctx: &Ctx,
+) -> ExecResult<Vec<Leaf>> {
     let mut leaves = Vec::with_capacity(inputs.len());
     for input in inputs {
         let (in_region, broadcast) = input_region(input, &node.shape, region);
@@ -107,8 +135,7 @@ fn run_fused(
             _ => Leaf::data(eval(input, &in_region, ctx)?, &broadcast),
         });
     }
-    let shape = region_shape(region);
-    kernel::run(prog, &leaves, &shape, &|| ctx.cancelled()).ok_or_else(super::cancelled)
+    Ok(leaves)
 }
 
 fn scalar_data(s: Scalar, node: &NodeRef) -> ArrayData {

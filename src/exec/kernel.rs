@@ -191,7 +191,45 @@ pub fn run(
     cancel: &dyn Fn() -> bool,
 ) -> Option<ArrayData> {
     let n: usize = shape.iter().product();
-    let out_dtype = prog.output_dtype();
+    with_dtype!(prog.output_dtype(), T => {
+        let mut out: Vec<T> = Vec::with_capacity(n);
+        run_tiles(prog, leaves, shape, cancel, |last, len| {
+            let last = T::unwrap_ref(last).expect("output dtype");
+            out.extend_from_slice(&last.as_slice().expect("contiguous")[..len]);
+        })?;
+        Some(T::wrap(ArrayD::from_shape_vec(IxDyn(shape), out).expect("tile loop fills the region")))
+    })
+}
+
+/// The sum of a float64 program's values over a region, by
+/// [`LaneSum`](super::lane_sum::LaneSum) (the same bits as summing the
+/// region `run` returns), without storing the region: each tile is added
+/// as it leaves the last register.
+pub fn run_sum(
+    prog: &Program,
+    leaves: &[Leaf],
+    shape: &[usize],
+    cancel: &dyn Fn() -> bool,
+) -> Option<f64> {
+    let mut sum = super::lane_sum::LaneSum::default();
+    run_tiles(prog, leaves, shape, cancel, |last, len| {
+        let last = f64::unwrap_ref(last).expect("a float64 program");
+        sum.add(&last.as_slice().expect("contiguous")[..len]);
+    })?;
+    Some(sum.finish())
+}
+
+/// The tile loop: computes the program tile by tile and hands each tile's
+/// result register (and its length) to `sink`, in order. `None` when
+/// cancelled.
+fn run_tiles(
+    prog: &Program,
+    leaves: &[Leaf],
+    shape: &[usize],
+    cancel: &dyn Fn() -> bool,
+    mut sink: impl FnMut(&ArrayData, usize),
+) -> Option<()> {
+    let n: usize = shape.iter().product();
     let tile = TILE.min(n.max(1));
     let mut regs = take_registers(&prog.dtypes, tile);
     let plan = plan_steps(prog);
@@ -202,31 +240,27 @@ pub fn run(
             step(ins, before, &mut rest[0], leaves, shape, 0, tile);
         }
     }
-    with_dtype!(out_dtype, T => {
-        let mut out: Vec<T> = Vec::with_capacity(n);
-        let mut t0 = 0;
-        while t0 < n {
-            if cancel() {
-                return None;
-            }
-            let len = TILE.min(n - t0);
-            for (i, (ins, how)) in prog.instrs.iter().zip(&plan).enumerate() {
-                let (before, rest) = regs.split_at_mut(i);
-                match *how {
-                    Step::Skip => {}
-                    Step::Run => step(ins, before, &mut rest[0], leaves, shape, t0, len),
-                    Step::ReplaceNan { x, fill, nan_first } => {
-                        replace_nan(&before[x], &before[fill], nan_first, &mut rest[0], len)
-                    }
+    let mut t0 = 0;
+    while t0 < n {
+        if cancel() {
+            return None;
+        }
+        let len = TILE.min(n - t0);
+        for (i, (ins, how)) in prog.instrs.iter().zip(&plan).enumerate() {
+            let (before, rest) = regs.split_at_mut(i);
+            match *how {
+                Step::Skip => {}
+                Step::Run => step(ins, before, &mut rest[0], leaves, shape, t0, len),
+                Step::ReplaceNan { x, fill, nan_first } => {
+                    replace_nan(&before[x], &before[fill], nan_first, &mut rest[0], len)
                 }
             }
-            let last = T::unwrap_ref(regs.last().expect("non-empty")).expect("output dtype");
-            out.extend_from_slice(&last.as_slice().expect("contiguous")[..len]);
-            t0 += len;
         }
-        return_registers(regs);
-        Some(T::wrap(ArrayD::from_shape_vec(IxDyn(shape), out).expect("tile loop fills the region")))
-    })
+        sink(regs.last().expect("a program has at least one instruction"), len);
+        t0 += len;
+    }
+    return_registers(regs);
+    Some(())
 }
 
 thread_local! {

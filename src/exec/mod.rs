@@ -13,6 +13,7 @@ pub mod binning;
 pub mod elem_ops;
 pub mod eval;
 pub mod kernel;
+mod lane_sum;
 pub mod leaf;
 pub mod mask;
 pub mod matmul;

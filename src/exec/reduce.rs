@@ -130,12 +130,12 @@ fn block_partial(
     let split = kept_split.unwrap_or(first);
     let len = r[split].len;
     if total <= piece || len <= 1 || !cost_follows_region(x) {
-        return Ok(partial(op, eval(x, &r, ctx)?, axes, r[first].start));
+        return piece_partial(x, &r, axes, op, ctx);
     }
     let mut acc: Option<Partial> = None;
     let mut placed = Vec::new();
     for piece in pieces(&r, Some(split), piece) {
-        let p = partial(op, eval(x, &piece, ctx)?, axes, piece[first].start);
+        let p = piece_partial(x, &piece, axes, op, ctx)?;
         if kept_split.is_some() {
             placed.push(p);
         } else {
@@ -151,6 +151,28 @@ fn block_partial(
         Some(axis) => concat_partials(placed, axis),
         None => acc.expect("at least one piece"),
     })
+}
+
+/// The partial of one piece `r` of `x`. A float sum or mean over every
+/// axis of a fused float64 kernel is added up tile by tile as the kernel
+/// produces it ([`LaneSum`](super::lane_sum::LaneSum), the same bits as summing the stored piece),
+/// so the piece is never stored: `abs(x - x.mean(0)).sum()` and the
+/// Lennard-Jones energy skip a write and a read of every element.
+fn piece_partial(
+    x: &NodeRef,
+    r: &Region,
+    axes: &[usize],
+    op: ReduceOp,
+    ctx: &Ctx,
+) -> ExecResult<Partial> {
+    let full_float_sum = matches!(op, ReduceOp::Sum | ReduceOp::Mean)
+        && axes.len() == x.ndim()
+        && x.dtype == DType::Float64;
+    if full_float_sum && let Some(sum) = super::eval::fused_sum(x, r, ctx)? {
+        return Ok(Partial::Float(ndarray::arr0(sum).into_dyn()));
+    }
+    let base = axes.first().map_or(0, |&a| r[a].start);
+    Ok(partial(op, eval(x, r, ctx)?, axes, base))
 }
 
 /// `node`'s partial for block `r` (one chunk of its input) when other
@@ -492,23 +514,12 @@ fn fold_inner_axis_baseline<T: Clone>(
 /// order, so deterministic): vectorizes, and is more accurate than one
 /// running sum.
 fn sum_lanes(a: &ArrayD<f64>) -> f64 {
-    let owned;
-    let v = match a.as_slice() {
-        Some(v) => v,
-        None => {
-            owned = a.iter().copied().collect::<Vec<_>>();
-            &owned
-        }
-    };
-    let mut acc = [0.0f64; 8];
-    let mut chunks = v.chunks_exact(8);
-    for c in &mut chunks {
-        for (s, x) in acc.iter_mut().zip(c) {
-            *s += x;
-        }
+    let mut sum = super::lane_sum::LaneSum::default();
+    match a.as_slice() {
+        Some(v) => sum.add(v),
+        None => sum.add(&a.iter().copied().collect::<Vec<_>>()),
     }
-    let tail: f64 = chunks.remainder().iter().sum();
-    ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])) + tail
+    sum.finish()
 }
 
 fn as_f64(d: ArrayData) -> ArrayD<f64> {
