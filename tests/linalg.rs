@@ -245,3 +245,22 @@ fn bad_inputs_get_numpys_errors() {
         e[0].message
     );
 }
+
+/// `triu`/`tril` with a diagonal offset beyond any matrix (down to the
+/// integer range's ends) keep everything or nothing, as in NumPy; the
+/// offset arithmetic saturates instead of wrapping.
+#[test]
+fn triangles_with_extreme_offsets() {
+    let mut s = session();
+    s.eval("<t>", "X = ones((3, 4))").unwrap();
+    for (code, want) in [
+        ("triu(X, k=9223372036854775807).sum()", 0.0),
+        ("triu(X, k=-9223372036854775807 - 1).sum()", 12.0),
+        ("tril(X, k=9223372036854775807).sum()", 12.0),
+        ("tril(X, k=-9223372036854775807 - 1).sum()", 0.0),
+        ("triu(X, k=2).sum()", 3.0),
+        ("tril(X, k=-1).sum()", 3.0),
+    ] {
+        assert_eq!(num(&mut s, code), want, "{code}");
+    }
+}

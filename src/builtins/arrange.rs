@@ -56,7 +56,8 @@ fn triangle(a: &Args, lower: bool) -> R<Value> {
     let node = if lower {
         build::where_(&tri_mask(&x, k, span)?, &x, &zero)?
     } else {
-        build::where_(&tri_mask(&x, k - 1, span)?, &zero, &x)?
+        // Saturating: `k = i64::MIN` keeps every element, it must not wrap.
+        build::where_(&tri_mask(&x, k.saturating_sub(1), span)?, &zero, &x)?
     };
     Ok(Value::Array(node))
 }

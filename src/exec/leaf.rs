@@ -403,7 +403,7 @@ fn by_diagonal<T>(
 /// The position in a row segment whose first diagonal offset is `d0`
 /// where the offset reaches `d`, clamped to the segment.
 fn diagonal_position(segment_len: usize, d0: i64, d: i64) -> usize {
-    (d - d0).clamp(0, segment_len as i64) as usize
+    d.saturating_sub(d0).clamp(0, segment_len as i64) as usize
 }
 
 /// Fills `out[k]` with element `first + k*stride` of a generator's logical array.
@@ -439,7 +439,7 @@ fn generate_run<T: Elem>(
             let value = |d: i64| T::from_bool(d <= *diag);
             by_diagonal(first, stride, cols, out, value, |row, d0| {
                 // Ones up to and including the diagonal, zeros after it.
-                let split = diagonal_position(row.len(), d0, *diag + 1);
+                let split = diagonal_position(row.len(), d0, diag.saturating_add(1));
                 row[..split].fill(T::from_bool(true));
                 row[split..].fill(T::from_bool(false));
             });

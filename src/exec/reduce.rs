@@ -155,9 +155,10 @@ fn block_partial(
 
 /// The partial of one piece `r` of `x`. A float sum or mean over every
 /// axis of a fused float64 kernel is added up tile by tile as the kernel
-/// produces it ([`LaneSum`](super::lane_sum::LaneSum), the same bits as summing the stored piece),
-/// so the piece is never stored: `abs(x - x.mean(0)).sum()` and the
-/// Lennard-Jones energy skip a write and a read of every element.
+/// produces it (by [`LaneSum`](super::lane_sum::LaneSum): the same bits as
+/// summing the stored piece), so the piece is never stored:
+/// `abs(x - x.mean(0)).sum()` and the Lennard-Jones energy skip a write and
+/// a read of every element.
 fn piece_partial(
     x: &NodeRef,
     r: &Region,

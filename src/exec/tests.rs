@@ -262,7 +262,7 @@ fn small_integer_powers_are_products() {
 fn tri_and_eye_generate_any_region() {
     use crate::ir::Generator;
     let (rows, cols) = (7usize, 9usize);
-    for k in [-8i64, -2, 0, 3, 9] {
+    for k in [i64::MIN, -8, -2, 0, 3, 9, i64::MAX] {
         for (generator, want) in [
             (Generator::Tri { k }, Box::new(move |d: i64| d <= k) as Box<dyn Fn(i64) -> bool>),
             (Generator::Eye { k }, Box::new(move |d: i64| d == k)),
