@@ -17,6 +17,9 @@ use ndarray::{IxDyn, Slice};
 
 pub fn eval(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<ArrayData> {
     ctx.check_cancel()?;
+    if let Some((held, within)) = ctx.held.find(node.id, region) {
+        return Ok(slice_data(&held, &within));
+    }
     let shape = region_shape(region);
     match &node.op {
         Op::Literal(data) => Ok(slice_data(data, region)),
@@ -125,6 +128,10 @@ fn fused_leaves(
     let mut leaves = Vec::with_capacity(inputs.len());
     for input in inputs {
         let (in_region, broadcast) = input_region(input, &node.shape, region);
+        if let Some((held, within)) = ctx.held.find(input.id, &in_region) {
+            leaves.push(Leaf::in_place(&held, &within, &broadcast));
+            continue;
+        }
         leaves.push(match &input.op {
             Op::Generate(generator, view) => {
                 Leaf::generator(generator, view, &in_region, &broadcast)

@@ -5,7 +5,8 @@
 //! the input regions it needs (`eval.rs`), fused elementwise kernels run
 //! tile by tile (`kernel.rs`), and reductions combine block partials in a
 //! fixed tree (`reduce.rs`), so results do not depend on the thread count.
-//! Reductions of one input share one pass over it (`siblings.rs`).
+//! Reductions of one input share one pass over it (`siblings.rs`), and
+//! reductions of `x - x.mean(0)` hold column strips of `x` (`strips.rs`).
 //! A cancellation flag is checked between regions and tiles, and finished
 //! tasks are counted for the progress bar (`progress.rs`).
 
@@ -26,6 +27,7 @@ pub mod scan;
 pub(crate) mod siblings;
 pub mod sort;
 pub mod store;
+mod strips;
 #[cfg(test)]
 mod tests;
 mod trig;
@@ -62,6 +64,9 @@ pub struct Ctx {
     memo: Mutex<(usize, Memo)>,
     /// Reductions of one input sharing a pass over it (`siblings.rs`).
     pub(crate) siblings: siblings::Siblings,
+    /// Regions of operands held while a column strip is worked on
+    /// (`strips.rs`).
+    held: strips::HeldRegions,
 }
 
 pub fn cancelled() -> Diagnostic {
@@ -80,6 +85,7 @@ impl Ctx {
             progress,
             memo: Mutex::new((0, HashMap::new())),
             siblings: Default::default(),
+            held: Default::default(),
         }
     }
 

@@ -56,6 +56,10 @@ fn walk(
         Op::Sort { .. } | Op::OrderStat(_) => {
             max_chunk_bytes(n).min(cap) + lane_workspace(n).unwrap_or(0)
         }
+        // A reduction in column strips holds one strip of its operand.
+        Op::Reduce { .. } if super::strips::plan(n).is_some() => {
+            max_chunk_bytes(n).min(cap) + super::strips::STRIP_BYTES as u64
+        }
         // A row block of the input, its reflectors and its block of the factor.
         Op::TallFactor(f) => max_chunk_bytes(n).min(cap) + f.workspace_bytes(n.inputs[0].shape[1]),
         _ => max_chunk_bytes(n).min(cap),

@@ -10,12 +10,15 @@
 //! evaluated in cache-sized pieces, split along a kept axis when the lanes
 //! are long and trailing (whole lanes per piece), else along the first
 //! reduced axis; a reduction with siblings (other reductions of its input)
-//! shares each chunk's pieces with them (`siblings.rs`).
+//! shares each chunk's pieces with them (`siblings.rs`); a reduction of
+//! `x - x.mean(0)` and the like runs in column strips that hold their
+//! columns of `x` (`strips.rs`).
 
 use super::eval::{eval, reshape_data};
 use super::leaf;
 use super::region::{AxisRange, Region, chunk_regions};
 use super::siblings;
+use super::strips;
 use super::{Ctx, ExecResult};
 use crate::array::{ArrayData, DType, Elem};
 use crate::exec::elem_ops::Num;
@@ -75,19 +78,29 @@ pub fn eval_reduce(node: &NodeRef, region: &Region, ctx: &Ctx) -> ExecResult<Arr
             o += 1;
         }
     }
-    let reduced_chunks: Vec<Vec<usize>> = axes.iter().map(|&a| x.chunks[a].clone()).collect();
-    let blocks = chunk_regions(&reduced_chunks);
-    let partials: Vec<Partial> = ctx.run_tasks(&blocks, |br| {
-        let mut r = base.clone();
-        for (k, &a) in axes.iter().enumerate() {
-            r[a] = br[k];
+    let in_strips = match strips::plan(node) {
+        Some(plan) => strips::reduce(node, &plan, &base, ctx)?,
+        None => None,
+    };
+    let total = match in_strips {
+        Some(total) => total,
+        None => {
+            let reduced: Vec<Vec<usize>> = axes.iter().map(|&a| x.chunks[a].clone()).collect();
+            let partials: Vec<Partial> = ctx.run_tasks(&chunk_regions(&reduced), |br| {
+                let mut r = base.clone();
+                for (k, &a) in axes.iter().enumerate() {
+                    r[a] = br[k];
+                }
+                match ctx.siblings.of(x.id) {
+                    Some(group) if siblings::is_chunk(x, &r) => {
+                        sibling_partial(node, &group, r, ctx)
+                    }
+                    _ => block_partial(x, r, axes, *op, ctx),
+                }
+            })?;
+            tree_combine(partials, *op)
         }
-        match ctx.siblings.of(x.id) {
-            Some(group) if siblings::is_chunk(x, &r) => sibling_partial(node, &group, r, ctx),
-            _ => block_partial(x, r, axes, *op, ctx),
-        }
-    })?;
-    let total = tree_combine(partials, *op);
+    };
     let count: usize = axes.iter().map(|&a| x.shape[a]).product();
     let out = finalize(*op, total, count as f64, node.dtype);
     let shape: Vec<usize> = region.iter().map(|r| r.len).collect();
@@ -120,21 +133,20 @@ fn block_partial(
     op: ReduceOp,
     ctx: &Ctx,
 ) -> ExecResult<Partial> {
-    let total: usize = r.iter().map(|a| a.len).product();
     let Some(&first) = axes.first() else {
         // Reducing over no axes (a 0-d input): each element is its own result.
         return Ok(partial(op, eval(x, &r, ctx)?, axes, 0));
     };
-    let piece = piece_elements(x);
     let kept_split = whole_lane_split(&r, axes);
     let split = kept_split.unwrap_or(first);
     let len = r[split].len;
-    if total <= piece || len <= 1 || !cost_follows_region(x) {
+    let rows = rows_per_piece(x, split, piece_elements(x));
+    if rows >= len || !cost_follows_region(x) {
         return piece_partial(x, &r, axes, op, ctx);
     }
     let mut acc: Option<Partial> = None;
     let mut placed = Vec::new();
-    for piece in pieces(&r, Some(split), piece) {
+    for piece in pieces(&r, Some(split), rows) {
         let p = piece_partial(x, &piece, axes, op, ctx)?;
         if kept_split.is_some() {
             placed.push(p);
@@ -159,7 +171,7 @@ fn block_partial(
 /// summing the stored piece), so the piece is never stored:
 /// `abs(x - x.mean(0)).sum()` and the Lennard-Jones energy skip a write and
 /// a read of every element.
-fn piece_partial(
+pub(super) fn piece_partial(
     x: &NodeRef,
     r: &Region,
     axes: &[usize],
@@ -171,6 +183,9 @@ fn piece_partial(
         && x.dtype == DType::Float64;
     if full_float_sum && let Some(sum) = super::eval::fused_sum(x, r, ctx)? {
         return Ok(Partial::Float(ndarray::arr0(sum).into_dyn()));
+    }
+    if let Some(p) = strips::held_float_sum(x, r, axes, op, ctx) {
+        return Ok(p);
     }
     let base = axes.first().map_or(0, |&a| r[a].start);
     Ok(partial(op, eval(x, r, ctx)?, axes, base))
@@ -201,7 +216,8 @@ fn sibling_partial(node: &NodeRef, group: &[NodeRef], r: Region, ctx: &Ctx) -> E
     let mut combined: Vec<Option<Partial>> = members.iter().map(|_| None).collect();
     let mut placed: Vec<Vec<Partial>> = members.iter().map(|_| Vec::new()).collect();
     let reduces_split = |axes: &[usize]| split.is_none_or(|s| axes.contains(&s));
-    for piece in pieces(&r, split, piece_elements(x)) {
+    let rows = split.map_or(1, |s| rows_per_piece(x, s, piece_elements(x)));
+    for piece in pieces(&r, split, rows) {
         let mut data = Some(eval(x, &piece, ctx)?);
         for (k, &(_, op, axes)) in members.iter().enumerate() {
             // The last member takes the piece itself, the others a copy.
@@ -238,25 +254,38 @@ fn sibling_partial(node: &NodeRef, group: &[NodeRef], r: Region, ctx: &Ctx) -> E
     Ok(mine.expect("a reduction is in its own group"))
 }
 
-/// Block `r` cut along axis `split` into consecutive pieces of about
-/// `piece` elements (whole rows of the other axes; at least one row each),
-/// in order; the whole block when there is no axis to split.
-fn pieces(r: &Region, split: Option<usize>, piece: usize) -> Vec<Region> {
+/// Block `r` cut along axis `split` into consecutive pieces of `rows`
+/// (whole rows of the other axes; the last piece may be shorter), in
+/// order; the whole block when there is no axis to split.
+pub(super) fn pieces(r: &Region, split: Option<usize>, rows: usize) -> Vec<Region> {
     let Some(s) = split else { return vec![r.clone()] };
-    let (len, total) = (r[s].len, r.iter().map(|a| a.len).product::<usize>());
-    let rows = (piece / (total / len.max(1)).max(1)).clamp(1, len.max(1));
+    let len = r[s].len;
     (0..len)
-        .step_by(rows)
+        .step_by(rows.max(1))
         .map(|start| {
             let mut p = r.clone();
             p[s] = AxisRange {
                 start: r[s].start + start as i64 * r[s].step,
                 step: r[s].step,
-                len: rows.min(len - start),
+                len: rows.max(1).min(len - start),
             };
             p
         })
         .collect()
+}
+
+/// Rows of axis `split` per piece of about `piece` elements of `x`: the
+/// budget over the product of `x`'s largest chunk along every other axis.
+/// It depends on `x`'s chunking only, never on the region asked for, so
+/// every lane is folded in the same row groups whether its block is asked
+/// for whole or as a narrow strip (`strips.rs` relies on this: a strip's
+/// column means have the bits of the whole block's).
+fn rows_per_piece(x: &NodeRef, split: usize, piece: usize) -> usize {
+    let row: usize = (0..x.ndim())
+        .filter(|&a| a != split)
+        .map(|a| x.chunks[a].iter().copied().max().unwrap_or(1).max(1))
+        .product();
+    (piece / row.max(1)).max(1)
 }
 
 /// Elements per lane (the product of the reduced lengths) from which a
@@ -282,7 +311,7 @@ fn whole_lane_split(r: &Region, axes: &[usize]) -> Option<usize> {
 }
 
 /// Joins the partials of pieces that split a kept axis, in piece order.
-fn concat_partials(parts: Vec<Partial>, axis: usize) -> Partial {
+pub(super) fn concat_partials(parts: Vec<Partial>, axis: usize) -> Partial {
     fn cat<T: Clone>(arrays: Vec<ArrayD<T>>, axis: usize) -> ArrayD<T> {
         let views: Vec<_> = arrays.iter().map(|a| a.view()).collect();
         let joined = ndarray::concatenate(Axis(axis), &views).expect("pieces agree off the axis");
@@ -358,13 +387,18 @@ pub(super) fn piece_elements(x: &NodeRef) -> usize {
 }
 
 /// Whether `x` reads from a file anywhere below it.
-fn reads_a_file(x: &NodeRef) -> bool {
+pub(super) fn reads_a_file(x: &NodeRef) -> bool {
     graph_nodes(x).iter().any(|n| matches!(n.op, Op::Read(..)))
 }
 
 /// Folds `a` over `axes` (highest first so indices stay valid). Reducing
 /// everything, or only the last axis, walks memory contiguously.
-fn fold<T: Clone>(a: ArrayViewD<T>, axes: &[usize], init: T, f: impl Fn(&T, &T) -> T) -> ArrayD<T> {
+pub(super) fn fold<T: Clone>(
+    a: ArrayViewD<T>,
+    axes: &[usize],
+    init: T,
+    f: impl Fn(&T, &T) -> T,
+) -> ArrayD<T> {
     if axes.len() == a.ndim() && a.is_standard_layout() {
         let acc = a.iter().fold(init, |acc, v| f(&acc, v));
         return ndarray::arr0(acc).into_dyn();
@@ -627,7 +661,7 @@ fn partial(op: ReduceOp, data: ArrayData, axes: &[usize], base: i64) -> Partial 
     }
 }
 
-fn combine(a: Partial, b: Partial, op: ReduceOp) -> Partial {
+pub(super) fn combine(a: Partial, b: Partial, op: ReduceOp) -> Partial {
     match (a, b) {
         (Partial::Float(x), Partial::Float(y)) => {
             Partial::Float(if op == ReduceOp::Prod { x * y } else { x + y })
@@ -686,7 +720,7 @@ fn combine(a: Partial, b: Partial, op: ReduceOp) -> Partial {
 }
 
 /// Combines partials pairwise in index order: a fixed tree.
-fn tree_combine(mut parts: Vec<Partial>, op: ReduceOp) -> Partial {
+pub(super) fn tree_combine(mut parts: Vec<Partial>, op: ReduceOp) -> Partial {
     while parts.len() > 1 {
         let mut next = Vec::with_capacity(parts.len().div_ceil(2));
         let mut it = parts.into_iter();

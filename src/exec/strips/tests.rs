@@ -1,0 +1,106 @@
+//! Column strips: taken when the pattern is there, not otherwise; values
+//! agree with the unfused chunk-by-chunk order; bits do not depend on the
+//! thread count; column statistics have the same bits in a strip as in
+//! their whole block.
+
+use super::plan;
+use crate::exec::{Ctx, compute};
+use crate::ir::NodeRef;
+use crate::{Session, Value};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+#[track_caller]
+fn lazy(code: &str) -> NodeRef {
+    match Session::new().eval("<test>", code) {
+        Ok(Some(Value::Array(n))) => n,
+        other => panic!("expected an array from {code:?}, got {other:?}"),
+    }
+}
+
+/// The values of `node` at `threads` threads, and how many strips held.
+fn run(node: &NodeRef, threads: usize) -> (Vec<f64>, usize) {
+    let ctx = Ctx::new(Arc::new(AtomicBool::new(false)));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    let v = pool.install(|| compute(node, &ctx)).unwrap().to_f64_vec();
+    (v, ctx.held.strips())
+}
+
+const X: &str = "x = random.random((3000, 500), chunks=(700, 300)); ";
+
+#[test]
+fn reductions_of_x_and_its_column_statistics_run_in_strips() {
+    // 3000 rows: strips of 160 columns (4 MiB / 24000 B, a multiple of
+    // 32), so 500 columns are 160 + 160 + 160 + 20, across chunk edges.
+    for (expr, exact) in [
+        ("abs(x - x.mean(axis=0)).sum()", false),
+        ("((x - x.mean(axis=0, keepdims=True)) ** 2).mean(axis=0)", false),
+        ("((x - x.mean(0)) / x.std(0)).max(axis=0)", true),
+        ("(x - x.mean(0)).argmax(axis=0)", true),
+        ("(x * x.sum(0) - x.min(0)).sum(keepdims=True)", false),
+    ] {
+        let code = format!("{X}{expr}");
+        let unfused = lazy(&code);
+        let fused = crate::optimize::optimize(&unfused);
+        let (one, strips) = run(&fused, 1);
+        assert_eq!(strips, 4, "{expr}: strips held");
+        let (three, _) = run(&fused, 3);
+        assert_eq!(one, three, "{expr}: bits at 1 and 3 threads");
+        let (reference, none) = run(&unfused, 2);
+        assert_eq!(none, 0, "{expr}: no kernel, no strips");
+        assert_eq!(one.len(), reference.len(), "{expr}");
+        for (a, b) in one.iter().zip(&reference) {
+            if exact {
+                assert_eq!(a, b, "{expr}");
+            } else {
+                assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{expr}: {a} vs {b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn integer_strips_give_exact_results() {
+    let code =
+        "x = random.randint(0, 10, (2000, 300), chunks=(300, 128)); (x * 2 - x.sum(axis=0)).sum()";
+    let fused = crate::optimize::optimize(&lazy(code));
+    let (v, strips) = run(&fused, 2);
+    assert!(strips > 0);
+    let (reference, _) = run(&lazy(code), 2);
+    assert_eq!(v, reference);
+    // Every element appears once doubled and the column sums 2000 times
+    // each: 2 S - 2000 S.
+    let (total, _) =
+        run(&lazy("x = random.randint(0, 10, (2000, 300), chunks=(300, 128)); x.sum()"), 1);
+    assert_eq!(v, vec![-1998.0 * total[0]]);
+}
+
+#[test]
+fn other_shapes_keep_their_blocks() {
+    for code in [
+        // Statistics over the other axis, or of another array.
+        "x = random.random((3000, 500)); abs(x - x.mean(axis=1, keepdims=True)).sum()",
+        "x = random.random((3000, 500)); y = random.random((3000, 500)); abs(x - y.mean(0)).sum()",
+        // The outer reduction keeps axis 0.
+        "x = random.random((3000, 500)); abs(x - x.mean(0)).sum(axis=1)",
+        // In memory already: nothing to recompute.
+        "x = random.random((300, 50)).persist(); abs(x - x.mean(0)).sum()",
+        // So many rows that a strip would be narrower than 32 columns.
+        "x = random.random((20000, 64)); abs(x - x.mean(0)).sum()",
+    ] {
+        let fused = crate::optimize::optimize(&lazy(code));
+        assert!(plan(&fused).is_none(), "{code}");
+        assert_eq!(run(&fused, 2).1, 0, "{code}");
+    }
+}
+
+#[test]
+fn column_statistics_have_the_same_bits_in_a_strip() {
+    // The means of columns 40..120 asked for alone, and as part of the
+    // whole: rows fold in groups fixed by the chunking either way.
+    let whole = lazy("x = random.random((3000, 500), chunks=(700, 300)); x.mean(0)");
+    let part = lazy("x = random.random((3000, 500), chunks=(700, 300)); x.mean(0)[40:120]");
+    let (all, _) = run(&whole, 2);
+    let (some, _) = run(&part, 2);
+    assert_eq!(&all[40..120], &some[..]);
+}
