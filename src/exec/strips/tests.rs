@@ -38,6 +38,9 @@ fn reductions_of_x_and_its_column_statistics_run_in_strips() {
         ("((x - x.mean(0)) / x.std(0)).max(axis=0)", true),
         ("(x - x.mean(0)).argmax(axis=0)", true),
         ("(x * x.sum(0) - x.min(0)).sum(keepdims=True)", false),
+        ("(x - x.mean(0)).var(axis=0)", false),
+        ("(x / x.max(0)).std()", false),
+        ("(x > x.mean(0)).any(axis=0)", true),
     ] {
         let code = format!("{X}{expr}");
         let unfused = lazy(&code);
