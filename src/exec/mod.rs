@@ -27,7 +27,7 @@ pub mod scan;
 pub(crate) mod siblings;
 pub mod sort;
 pub mod store;
-mod strips;
+pub(crate) mod strips;
 #[cfg(test)]
 mod tests;
 mod trig;

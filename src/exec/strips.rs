@@ -85,6 +85,12 @@ pub(super) fn plan(node: &NodeRef) -> Option<StripPlan> {
     })
 }
 
+/// The strip width of reduction `node` when it runs in column strips
+/// (for `explain`).
+pub fn strip_width(node: &NodeRef) -> Option<usize> {
+    plan(node).map(|p| p.width)
+}
+
 /// The total partial of reduction `node` (axes `axes`, operation `op`)
 /// over `base` (its input's region: axis 0 whole, the kept columns as
 /// asked), strip by strip; `None` when the columns are strided.

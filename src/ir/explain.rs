@@ -1,7 +1,8 @@
 //! `explain`: the optimized plan as an indented tree, one operation per
 //! line with dtype, shape and chunk grid; fused kernels list their
 //! instructions, generators show which part of their logical array they
-//! produce (a pushed-down slice appears there as `view[...]`). The first
+//! produce (a pushed-down slice appears there as `view[...]`), and a
+//! reduction that runs in column strips (`exec/strips.rs`) says so. The first
 //! line gives the number of tasks and the memory estimate.
 
 use super::{AxisSel, Generator, NodeRef, Op, SourceView};
@@ -114,7 +115,12 @@ pub(super) fn label(n: &NodeRef) -> String {
         Op::Take { axis, indices } => format!("take {} indices along axis {axis}", indices.len()),
         Op::Mask(m) => format!("mask ({} selected)", m.counts.iter().sum::<usize>()),
         Op::Reduce { op, axes, keepdims } => {
-            format!("{} axis={axes:?}{}", op.name(), if *keepdims { " keepdims" } else { "" })
+            let strips = match crate::exec::strips::strip_width(n) {
+                Some(width) => format!(" in column strips of {width}"),
+                None => String::new(),
+            };
+            let keepdims = if *keepdims { " keepdims" } else { "" };
+            format!("{} axis={axes:?}{keepdims}{strips}", op.name())
         }
         Op::Sort { axis, arg } => {
             format!("{} axis={axis}", if *arg { "argsort" } else { "sort" })

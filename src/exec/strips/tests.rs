@@ -107,3 +107,18 @@ fn column_statistics_have_the_same_bits_in_a_strip() {
     let (some, _) = run(&part, 2);
     assert_eq!(&all[40..120], &some[..]);
 }
+
+#[test]
+fn explain_shows_the_strips_and_their_memory() {
+    let code = format!("{X}abs(x - x.mean(axis=0)).sum()");
+    let root = crate::optimize::optimize(&lazy(&code));
+    // A strip (at most STRIP_BYTES) held per task, on top of the pieces.
+    let (per_task, _) = crate::exec::plan::per_task_bytes(&root);
+    assert!(per_task > super::STRIP_BYTES as u64, "{per_task}");
+    assert!(per_task < 2 * super::STRIP_BYTES as u64, "{per_task}");
+    let plan = crate::ir::explain::explain(&root, 2);
+    let sum = plan.lines().nth(1).unwrap();
+    assert!(sum.starts_with("sum axis=[0, 1] in column strips of 160 :"), "{plan}");
+    let mean = plan.lines().find(|l| l.contains("mean axis=[0]")).unwrap();
+    assert!(!mean.contains("strips"), "{plan}");
+}
