@@ -235,9 +235,7 @@ impl Leaf {
                 let buf = nat.buf.get_or_init(|| {
                     let n = nat.shape.iter().product();
                     let mut b = pooled_buffer(dst.dtype(), n);
-                    walk_runs(*offset, &nat.steps, &nat.shape, 0, n, |first, stride, pos, k| {
-                        self.run(first, stride, k, &mut b, pos)
-                    });
+                    self.generate(*offset, &nat.steps, &nat.shape, 0, n, &mut b);
                     b
                 });
                 with_data!(dst, d, T => {
@@ -247,11 +245,46 @@ impl Leaf {
                 })
             }
             Leaf::Gen { offset, steps, natural: None, .. } => {
-                walk_runs(*offset, steps, shape, t0, len, |first, stride, pos, n| {
-                    self.run(first, stride, n, dst, pos)
-                })
+                self.generate(*offset, steps, shape, t0, len, dst)
             }
         }
+    }
+
+    /// Writes the generated values of flat positions `t0 .. t0+len` of a
+    /// region of `shape`, read with `steps` from `offset`, into
+    /// `dst[..len]`: run by run, or for a random generator whose runs are
+    /// short, from lists of indices packed across runs ([`ListedRuns`]).
+    fn generate(
+        &self,
+        offset: i64,
+        steps: &[i64],
+        shape: &[usize],
+        t0: usize,
+        len: usize,
+        dst: &mut ArrayData,
+    ) {
+        if let Leaf::Gen { generator: Generator::Random { dist, key }, .. } = self
+            && ListedRuns::pays(shape, steps)
+        {
+            let mut index = Vec::with_capacity(ListedRuns::BATCH.min(len));
+            let mut done = 0;
+            while done < len {
+                let n = ListedRuns::BATCH.min(len - done);
+                index.clear();
+                walk_runs(offset, steps, shape, t0 + done, n, |first, stride, _, k| {
+                    index.extend((0..k as i64).map(|j| (first + j * stride) as u64))
+                });
+                with_data!(dst, d, T => {
+                    let out = &mut d.as_slice_mut().expect("contiguous")[done..done + n];
+                    random_values(dist, *key, random::Positions::List(&index), out);
+                });
+                done += n;
+            }
+            return;
+        }
+        walk_runs(offset, steps, shape, t0, len, |first, stride, pos, n| {
+            self.run(first, stride, n, dst, pos)
+        })
     }
 
     /// One run: elements `first + k*stride` for `k < n` into `dst[pos..]`.
@@ -462,36 +495,67 @@ fn generate_run<T: Elem>(
             } else {
                 (first, stride, false)
             };
-            let (start, step) = (start as u64, step as u64);
-            if dist.dtype() == DType::Int64 {
-                if T::DTYPE == DType::Int64 {
-                    let o = same_type_slice::<T, i64>(out).expect("checked dtype");
-                    random::fill_i64(dist, *key, start, step, o);
-                } else {
-                    let mut tmp = vec![0i64; n];
-                    random::fill_i64(dist, *key, start, step, &mut tmp);
-                    for (o, v) in out.iter_mut().zip(tmp) {
-                        *o = T::from_i64(v);
-                    }
-                }
-            } else if T::DTYPE == DType::Float64 {
-                random::fill_f64(
-                    dist,
-                    *key,
-                    start,
-                    step,
-                    same_type_slice::<T, f64>(out).expect("checked dtype"),
-                );
-            } else {
-                let mut tmp = vec![0f64; n];
-                random::fill_f64(dist, *key, start, step, &mut tmp);
-                for (o, v) in out.iter_mut().zip(tmp) {
-                    *o = T::from_f64(v);
-                }
-            }
+            let (first, stride) = (start as u64, step as u64);
+            random_values(dist, *key, random::Positions::Strided { first, stride }, out);
             if flip {
                 out.reverse();
             }
+        }
+    }
+}
+
+/// The samples of `dist` at positions `at` into `out`, in `out`'s dtype
+/// (integer distributions drawn as i64, others as f64, then converted).
+fn random_values<T: Elem>(
+    dist: &random::Distribution,
+    key: random::StreamKey,
+    at: random::Positions,
+    out: &mut [T],
+) {
+    if dist.dtype() == DType::Int64 {
+        if let Some(o) = same_type_slice::<T, i64>(out) {
+            random::fill_i64_at(dist, key, at, o);
+        } else {
+            let mut tmp = vec![0i64; out.len()];
+            random::fill_i64_at(dist, key, at, &mut tmp);
+            for (o, v) in out.iter_mut().zip(tmp) {
+                *o = T::from_i64(v);
+            }
+        }
+    } else if let Some(o) = same_type_slice::<T, f64>(out) {
+        random::fill_f64_at(dist, key, at, o);
+    } else {
+        let mut tmp = vec![0f64; out.len()];
+        random::fill_f64_at(dist, key, at, &mut tmp);
+        for (o, v) in out.iter_mut().zip(tmp) {
+            *o = T::from_f64(v);
+        }
+    }
+}
+
+/// Random values of a region whose runs are short (`x[:, ::100]` of a
+/// 1000-column chunk: runs of 10 elements, 100 apart) are drawn from lists
+/// of indices that pack many runs into each batch: drawn run by run, every
+/// run would start its own batch of 16 Philox blocks (or 32 draws), most of
+/// them thrown away.
+struct ListedRuns;
+
+impl ListedRuns {
+    /// Indices listed at once (8 KiB).
+    const BATCH: usize = 1024;
+    /// Runs from this long are drawn one by one.
+    const LONG_RUN: usize = 64;
+
+    /// Whether listing pays for a region of `shape` read with `steps`:
+    /// several runs, each short (a contiguous run shorter than one
+    /// contiguous batch, which would share blocks between neighbours).
+    fn pays(shape: &[usize], steps: &[i64]) -> bool {
+        let (shape, steps) = collapse(shape, steps);
+        match (shape.len(), shape.last(), steps.last()) {
+            (2.., Some(&run), Some(&step)) => {
+                run < Self::LONG_RUN && (step != 1 || run < random::GATHER)
+            }
+            _ => false,
         }
     }
 }

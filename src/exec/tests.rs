@@ -455,3 +455,33 @@ fn sibling_reductions_share_one_pass_over_their_input() {
         }
     }
 }
+
+/// Random sources read in short runs (a pushed-down `x[:, ::100]` of a
+/// 1000-column chunk is runs of 10) are drawn from index lists packed
+/// across runs (`leaf::ListedRuns`); every value must be the one the whole
+/// array has at that index, whatever the slice's direction and dtype.
+#[test]
+fn short_runs_of_random_sources_have_the_whole_arrays_values() {
+    let value = |code: &str| {
+        let mut s = crate::Session::new();
+        let Ok(Some(crate::Value::Array(n))) = s.eval("<test>", code) else { panic!("{code}") };
+        s.interp().compute(&n).unwrap()
+    };
+    for source in [
+        "random.random((60, 1000), chunks=(25, 300))",
+        "random.normal(3, 2, (60, 1000), chunks=(60, 1000))",
+        "random.randint(-9, 9, (60, 1000), chunks=(7, 1000))",
+        "random.random((60, 1000)).astype(float32)",
+    ] {
+        for slice in ["[:, 5::100]", "[::-1, 3::7]", "[::2, :10]", "[5:50:3, ::-250]", "[:, :3].T"]
+        {
+            let sliced = value(&format!("x = {source}; x{slice}"));
+            let whole = value(&format!("x = {source}; y = x.persist(); y{slice}"));
+            assert_eq!(sliced.dtype(), whole.dtype(), "{source}{slice}");
+            assert_eq!(sliced.shape(), whole.shape(), "{source}{slice}");
+            let bits =
+                |d: &ArrayData| d.to_f64_vec().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&sliced), bits(&whole), "{source}{slice}");
+        }
+    }
+}

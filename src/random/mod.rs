@@ -25,9 +25,9 @@ use std::hash::{Hash, Hasher};
 
 use crate::array::DType;
 use distributions::{Ctx, Draws};
-use philox::{BATCH, GATHER, fold_stream, key_of, primary, u64_to_unit};
+use philox::{BATCH, fold_stream, key_of, primary, u64_to_unit};
 
-pub use philox::philox4x32_10;
+pub use philox::{GATHER, philox4x32_10};
 
 /// Which random stream: the session seed and a per-call counter (each call of
 /// `random.normal` etc. gets a fresh stream).
@@ -309,8 +309,7 @@ macro_rules! with_i64_sampler {
 #[inline(always)]
 fn run<T: Copy>(
     ctx: Ctx,
-    first: u64,
-    stride: u64,
+    at: Positions,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
     slow: impl Fn(u64, Draws) -> T,
@@ -318,13 +317,13 @@ fn run<T: Copy>(
     #[cfg(target_arch = "x86_64")]
     match simd::level() {
         // SAFETY: the CPU supports AVX-512 F/DQ/VL/BW (checked at run time).
-        simd::Level::Avx512 => unsafe { drive_avx512(ctx, first, stride, out, fast, slow) },
+        simd::Level::Avx512 => unsafe { drive_avx512(ctx, at, out, fast, slow) },
         // SAFETY: the CPU supports AVX2 (checked at run time).
-        simd::Level::Avx2 => unsafe { drive_avx2(ctx, first, stride, out, fast, slow) },
-        simd::Level::Portable => drive(ctx, first, stride, out, fast, slow),
+        simd::Level::Avx2 => unsafe { drive_avx2(ctx, at, out, fast, slow) },
+        simd::Level::Portable => drive(ctx, at, out, fast, slow),
     }
     #[cfg(not(target_arch = "x86_64"))]
-    drive(ctx, first, stride, out, fast, slow)
+    drive(ctx, at, out, fast, slow)
 }
 
 /// [`drive`] compiled with AVX2 (gathers for the ziggurat tables). Only
@@ -334,13 +333,12 @@ fn run<T: Copy>(
 #[target_feature(enable = "avx2")]
 fn drive_avx2<T: Copy>(
     ctx: Ctx,
-    first: u64,
-    stride: u64,
+    at: Positions,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
     slow: impl Fn(u64, Draws) -> T,
 ) {
-    drive(ctx, first, stride, out, fast, slow)
+    drive(ctx, at, out, fast, slow)
 }
 
 /// [`drive`] compiled with AVX-512 (8-wide gathers, and `vcvtqq2pd` for the
@@ -349,13 +347,12 @@ fn drive_avx2<T: Copy>(
 #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx512bw")]
 fn drive_avx512<T: Copy>(
     ctx: Ctx,
-    first: u64,
-    stride: u64,
+    at: Positions,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
     slow: impl Fn(u64, Draws) -> T,
 ) {
-    drive(ctx, first, stride, out, fast, slow)
+    drive(ctx, at, out, fast, slow)
 }
 
 /// Writes `fast` of every draw into `dst` (a branch-free loop over a whole
@@ -439,24 +436,23 @@ impl Refused {
     }
 }
 
-/// Writes `out[k]` = the element `first + k * stride`. With stride 1, draws
-/// come [`BATCH`] neighbouring elements at a time from shared primary blocks
-/// (see `philox.rs`); other strides take one block per element, [`GATHER`]
-/// at a time. `fast` decides each batch; the elements it refuses are
+/// Writes `out[k]` = the element at position `k` of `at`. With stride 1,
+/// draws come [`BATCH`] neighbouring elements at a time from shared primary
+/// blocks (see `philox.rs`); other strides and lists take one block per
+/// element, [`GATHER`] at a time. `fast` decides each batch; the elements it refuses are
 /// queued in [`Refused`] and finished by `slow`. Partial batches at the
 /// ends of a run give identical results.
 #[inline(always)]
 fn drive<T: Copy>(
     ctx: Ctx,
-    first: u64,
-    stride: u64,
+    at: Positions,
     out: &mut [T],
     fast: impl Fn(u64) -> (T, bool),
     slow: impl Fn(u64, Draws) -> T,
 ) {
     let mut refused = Refused::new();
     let mut pos = 0;
-    if stride == 1 {
+    if let Positions::Strided { first, stride: 1 } = at {
         // A batch starts at an even element `e`; an odd `first` skips the
         // first draw of the first batch.
         let mut p = [0u64; BATCH];
@@ -479,13 +475,23 @@ fn drive<T: Copy>(
             skip = 0;
         }
     } else {
-        // Any other stride (including 0): one block per element.
+        // Any other stride (including 0), or a list: one block per
+        // element. Lanes past the end hold stale indices: computed, never
+        // written out.
         let mut idx = [0u64; GATHER];
         let mut p = [0u64; GATHER];
         while pos < out.len() {
-            let i0 = first.wrapping_add((pos as u64).wrapping_mul(stride));
-            for (l, x) in idx.iter_mut().enumerate() {
-                *x = i0.wrapping_add((l as u64).wrapping_mul(stride));
+            match at {
+                Positions::Strided { first, stride } => {
+                    let i0 = first.wrapping_add((pos as u64).wrapping_mul(stride));
+                    for (l, x) in idx.iter_mut().enumerate() {
+                        *x = i0.wrapping_add((l as u64).wrapping_mul(stride));
+                    }
+                }
+                Positions::List(list) => {
+                    let part = &list[pos..list.len().min(pos + GATHER)];
+                    idx[..part.len()].copy_from_slice(part);
+                }
             }
             philox::primary_gather(ctx.key, ctx.stream, &idx, &mut p);
             let n = (out.len() - pos).min(GATHER);
@@ -514,19 +520,41 @@ fn set_bits(mut mask: u32) -> impl Iterator<Item = usize> {
     })
 }
 
+/// The flat indices of the elements a fill writes, in order.
+#[derive(Clone, Copy)]
+pub enum Positions<'a> {
+    /// `first + k * stride` (wrapping in u64).
+    Strided { first: u64, stride: u64 },
+    /// Any indices, one per output element (`list.len() == out.len()`):
+    /// many short strided runs (`x[:, ::100]` of a 1000-column chunk is
+    /// runs of 10) packed into full [`GATHER`] batches.
+    List(&'a [u64]),
+}
+
 /// `out[k]` = the sample at flat index `first + k * stride` (wrapping in u64).
 /// Integer distributions are written as their (exact below 2^53) f64 value.
 pub fn fill_f64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, out: &mut [f64]) {
-    let ctx = key.ctx();
-    with_f64_sampler!(dist, fast, slow => run(ctx, first, stride, out, fast, slow))
+    fill_f64_at(dist, key, Positions::Strided { first, stride }, out)
 }
 
 /// `out[k]` = the sample at flat index `first + k * stride`. Float
 /// distributions are converted with `as` (truncation, saturating, NaN to 0).
 /// `RandInt` with `low >= high` writes `low` (the caller must reject it).
 pub fn fill_i64(dist: &Distribution, key: StreamKey, first: u64, stride: u64, out: &mut [i64]) {
+    fill_i64_at(dist, key, Positions::Strided { first, stride }, out)
+}
+
+/// [`fill_f64`] at any positions: the same value for an index whichever
+/// way it is asked for.
+pub fn fill_f64_at(dist: &Distribution, key: StreamKey, at: Positions, out: &mut [f64]) {
     let ctx = key.ctx();
-    with_i64_sampler!(dist, fast, slow => run(ctx, first, stride, out, fast, slow))
+    with_f64_sampler!(dist, fast, slow => run(ctx, at, out, fast, slow))
+}
+
+/// [`fill_i64`] at any positions.
+pub fn fill_i64_at(dist: &Distribution, key: StreamKey, at: Positions, out: &mut [i64]) {
+    let ctx = key.ctx();
+    with_i64_sampler!(dist, fast, slow => run(ctx, at, out, fast, slow))
 }
 
 /// The sample at flat index `index`; equal to the matching element of any fill.

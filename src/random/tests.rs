@@ -88,6 +88,36 @@ fn fill_equals_sample_for_every_stride_and_start() {
     }
 }
 
+/// Lists of indices (short runs packed together, descending, repeated,
+/// at the ends of the index range) give each index's own sample, at every
+/// instruction-set level.
+#[test]
+fn fills_at_listed_positions_equal_samples() {
+    use simd::{Level, force_level};
+    let mut list: Vec<u64> =
+        (0..9u64).flat_map(|r| (0..10).map(move |c| r * 20000 + 5 + 100 * c)).collect();
+    list.extend([7, 7, 6, 5, 1 << 40, u64::MAX, u64::MAX - 1, 0, 3]);
+    list.extend((0..50).rev());
+    for level in [Level::Portable, Level::Avx2, Level::Avx512] {
+        force_level(Some(level));
+        for d in all_dists() {
+            for n in [list.len(), 17, 16, 1] {
+                let at = Positions::List(&list[..n]);
+                let mut f = vec![0.0; n];
+                fill_f64_at(&d, KEY, at, &mut f);
+                let mut g = vec![0i64; n];
+                fill_i64_at(&d, KEY, at, &mut g);
+                for (k, &i) in list[..n].iter().enumerate() {
+                    let s = sample_f64(&d, KEY, i);
+                    assert_eq!(f[k].to_bits(), s.to_bits(), "{d:?} at {i} ({level:?})");
+                    assert_eq!(g[k], sample_i64(&d, KEY, i), "{d:?} i64 at {i} ({level:?})");
+                }
+            }
+        }
+        force_level(None);
+    }
+}
+
 /// Every instruction-set level (portable, AVX2, AVX-512, as far as the CPU
 /// has them) gives the same bits, for contiguous and strided fills with odd
 /// and even starts and lengths that end inside a batch.
