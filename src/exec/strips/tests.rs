@@ -122,3 +122,33 @@ fn explain_shows_the_strips_and_their_memory() {
     let mean = plan.lines().find(|l| l.contains("mean axis=[0]")).unwrap();
     assert!(!mean.contains("strips"), "{plan}");
 }
+
+#[test]
+fn a_cancelled_strip_reduction_lets_go_of_its_strips() {
+    // 16000 rows: strips of 32 columns, 500 of them; cancelled as soon as
+    // the first is held, long before the last.
+    let code =
+        "x = random.normal(0, 1, (16000, 16000), chunks=(2000, 2000)); abs(x - x.mean(0)).sum()";
+    let fused = crate::optimize::optimize(&lazy(code));
+    let cancel = Arc::new(AtomicBool::new(false));
+    let ctx = Arc::new(Ctx::new(cancel.clone()));
+    let canceller = std::thread::spawn({
+        let ctx = ctx.clone();
+        move || {
+            // (Gives up after 20 s, so that a plan without strips fails
+            // below instead of hanging here.)
+            let start = std::time::Instant::now();
+            while ctx.held.strips() == 0 && start.elapsed().as_secs() < 20 {
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
+    let r = compute(&fused, &ctx);
+    canceller.join().unwrap();
+    assert_eq!(r.unwrap_err().kind, crate::diag::ErrorKind::Cancelled);
+    assert!(ctx.held.strips() < 500, "{} strips ran", ctx.held.strips());
+    // Every strip held was let go, also those stopped half-way.
+    assert_eq!(ctx.held.count.load(std::sync::atomic::Ordering::Relaxed), 0);
+    assert!(ctx.held.entries.lock().unwrap().is_empty());
+}
