@@ -144,6 +144,11 @@ fn block_partial(
     if rows >= len || !cost_follows_region(x) {
         return piece_partial(x, &r, axes, op, ctx);
     }
+    if kept_split.is_none()
+        && let Some(p) = strips::held_float_sum(x, &r, (split, rows), axes, op, ctx)
+    {
+        return Ok(p);
+    }
     let mut acc: Option<Partial> = None;
     let mut placed = Vec::new();
     for piece in pieces(&r, Some(split), rows) {
@@ -184,7 +189,8 @@ pub(super) fn piece_partial(
     if full_float_sum && let Some(sum) = super::eval::fused_sum(x, r, ctx)? {
         return Ok(Partial::Float(ndarray::arr0(sum).into_dyn()));
     }
-    if let Some(p) = strips::held_float_sum(x, r, axes, op, ctx) {
+    let whole = axes.first().map(|&a| (a, r[a].len));
+    if let Some(p) = whole.and_then(|w| strips::held_float_sum(x, r, w, axes, op, ctx)) {
         return Ok(p);
     }
     let base = axes.first().map_or(0, |&a| r[a].start);

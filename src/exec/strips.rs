@@ -141,17 +141,26 @@ pub(super) fn reduce(
     }))
 }
 
-/// A float64 sum or mean partial of piece `r` read straight from `x`'s
-/// held values (`strips.rs`) when the piece is contiguous there, instead
-/// of from a copy: the same folds as `reduce::partial`, so the same bits.
+/// A float64 sum or mean partial of block `r` read straight from `x`'s
+/// held values when the block is contiguous there: its rows along the
+/// reduced axis `split` folded in groups of `rows`, each group from zero
+/// and added to the groups before it — the folds and order of
+/// `reduce::block_partial` over pieces of `rows`, so the same bits, without
+/// copying each piece out or allocating its partial. (A column mean of a
+/// 5000-wide chunk folds 6 rows at a time: as pieces, half its time went to
+/// the per-piece overhead.)
 pub(super) fn held_float_sum(
     x: &NodeRef,
     r: &Region,
+    (split, rows): (usize, usize),
     axes: &[usize],
     op: ReduceOp,
     ctx: &Ctx,
 ) -> Option<Partial> {
     if !matches!(op, ReduceOp::Sum | ReduceOp::Mean) || x.dtype != DType::Float64 {
+        return None;
+    }
+    if !axes.contains(&split) || rows == 0 {
         return None;
     }
     let (held, within) = ctx.held.find(x.id, r)?;
@@ -164,14 +173,25 @@ pub(super) fn held_float_sum(
         let start = w.start as isize;
         ndarray::Slice::new(start, Some(start + w.len as isize), 1)
     });
-    let v = view.as_slice()?;
-    Some(Partial::Float(if axes.len() == view.ndim() {
-        let mut sum = super::lane_sum::LaneSum::default();
-        sum.add(v);
-        ndarray::arr0(sum.finish()).into_dyn()
-    } else {
-        super::reduce::fold(view, axes, 0.0, |a, b| a + b)
-    }))
+    view.as_slice()?;
+    let mut acc: Option<ndarray::ArrayD<f64>> = None;
+    for start in (0..r[split].len).step_by(rows) {
+        let end = (start + rows).min(r[split].len);
+        let group = view.slice_axis(ndarray::Axis(split), ndarray::Slice::from(start..end));
+        let p = match group.as_slice() {
+            Some(v) if axes.len() == view.ndim() => {
+                let mut sum = super::lane_sum::LaneSum::default();
+                sum.add(v);
+                ndarray::arr0(sum.finish()).into_dyn()
+            }
+            _ => super::reduce::fold(group, axes, 0.0, |a, b| a + b),
+        };
+        match acc.as_mut() {
+            None => acc = Some(p),
+            Some(a) => a.zip_mut_with(&p, |s, v| *s += *v),
+        }
+    }
+    acc.map(Partial::Float)
 }
 
 /// The region of column statistic `m` (a reduction over axis 0) for the

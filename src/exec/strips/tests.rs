@@ -28,6 +28,9 @@ fn run(node: &NodeRef, threads: usize) -> (Vec<f64>, usize) {
 
 const X: &str = "x = random.random((3000, 500), chunks=(700, 300)); ";
 
+/// `X` with whole rows as chunks: column statistics fold 65 rows at a time.
+const X_ROWS: &str = "x = random.random((3000, 500), chunks=(700, 500)); ";
+
 #[test]
 fn reductions_of_x_and_its_column_statistics_run_in_strips() {
     // 3000 rows: strips of 160 columns (4 MiB / 24000 B, a multiple of
@@ -42,22 +45,30 @@ fn reductions_of_x_and_its_column_statistics_run_in_strips() {
         ("(x / x.max(0)).std()", false),
         ("(x > x.mean(0)).any(axis=0)", true),
     ] {
-        let code = format!("{X}{expr}");
-        let unfused = lazy(&code);
-        let fused = crate::optimize::optimize(&unfused);
-        let (one, strips) = run(&fused, 1);
-        assert_eq!(strips, 4, "{expr}: strips held");
-        let (three, _) = run(&fused, 3);
-        assert_eq!(one, three, "{expr}: bits at 1 and 3 threads");
-        let (reference, none) = run(&unfused, 2);
-        assert_eq!(none, 0, "{expr}: no kernel, no strips");
-        assert_eq!(one.len(), reference.len(), "{expr}");
-        for (a, b) in one.iter().zip(&reference) {
-            if exact {
-                assert_eq!(a, b, "{expr}");
-            } else {
-                assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{expr}: {a} vs {b}");
-            }
+        for x in [X, X_ROWS] {
+            check_strips(x, expr, exact);
+        }
+    }
+}
+
+/// `expr` of `x` in strips against the unfused chunk order: same bits at
+/// 1 and 3 threads, agreeing with the chunk order (exactly when `exact`).
+fn check_strips(x: &str, expr: &str, exact: bool) {
+    let code = format!("{x}{expr}");
+    let unfused = lazy(&code);
+    let fused = crate::optimize::optimize(&unfused);
+    let (one, strips) = run(&fused, 1);
+    assert_eq!(strips, 4, "{code}: strips held");
+    let (three, _) = run(&fused, 3);
+    assert_eq!(one, three, "{code}: bits at 1 and 3 threads");
+    let (reference, none) = run(&unfused, 2);
+    assert_eq!(none, 0, "{code}: no kernel, no strips");
+    assert_eq!(one.len(), reference.len(), "{code}");
+    for (a, b) in one.iter().zip(&reference) {
+        if exact {
+            assert_eq!(a, b, "{code}");
+        } else {
+            assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{code}: {a} vs {b}");
         }
     }
 }
