@@ -547,8 +547,9 @@ impl ListedRuns {
     const LONG_RUN: usize = 64;
 
     /// Whether listing pays for a region of `shape` read with `steps`:
-    /// several runs, each short (a contiguous run shorter than one
-    /// contiguous batch, which would share blocks between neighbours).
+    /// several runs, each short — strided runs under [`Self::LONG_RUN`],
+    /// contiguous ones under one gather (longer contiguous runs are better
+    /// drawn as runs: there two neighbours share each Philox block).
     fn pays(shape: &[usize], steps: &[i64]) -> bool {
         let (shape, steps) = collapse(shape, steps);
         match (shape.len(), shape.last(), steps.last()) {

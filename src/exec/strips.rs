@@ -93,7 +93,8 @@ pub fn strip_width(node: &NodeRef) -> Option<usize> {
 
 /// The total partial of reduction `node` (axes `axes`, operation `op`)
 /// over `base` (its input's region: axis 0 whole, the kept columns as
-/// asked), strip by strip; `None` when the columns are strided.
+/// asked), strip by strip; `None` when the columns are strided or either
+/// axis is empty (the usual blocks handle those).
 pub(super) fn reduce(
     node: &NodeRef,
     plan: &StripPlan,
@@ -102,7 +103,7 @@ pub(super) fn reduce(
 ) -> ExecResult<Option<Partial>> {
     let Op::Reduce { op, axes, .. } = &node.op else { unreachable!("called on a reduction") };
     let cols = base[1];
-    if cols.step != 1 {
+    if cols.step != 1 || cols.len == 0 || base[0].len == 0 {
         return Ok(None);
     }
     let strips: Vec<AxisRange> = (0..cols.len)
