@@ -163,3 +163,17 @@ fn a_cancelled_strip_reduction_lets_go_of_its_strips() {
     assert_eq!(ctx.held.count.load(std::sync::atomic::Ordering::Relaxed), 0);
     assert!(ctx.held.entries.lock().unwrap().is_empty());
 }
+
+#[test]
+fn empty_arrays_give_empty_sums() {
+    // (The optimizer folds empty arrays before any strip plan: these check
+    // the values; `reduce` also refuses empty axes itself.)
+    for (code, expect) in [
+        ("x = random.random((300, 0)); abs(x - x.mean(0)).sum()", vec![0.0]),
+        ("x = random.random((300, 0)); abs(x - x.mean(0)).sum(axis=0)", vec![]),
+        ("x = random.random((0, 3)); abs(x - x.mean(0)).sum(axis=0)", vec![0.0; 3]),
+    ] {
+        let fused = crate::optimize::optimize(&lazy(code));
+        assert_eq!(run(&fused, 2), (expect, 0), "{code}");
+    }
+}
