@@ -550,14 +550,22 @@ impl ListedRuns {
     /// several runs, each short — strided runs under [`Self::LONG_RUN`],
     /// contiguous ones under one gather (longer contiguous runs are better
     /// drawn as runs: there two neighbours share each Philox block).
+    ///
+    /// Asked for every tile, so it finds the last run of [`collapse`]'s
+    /// layout (trailing axes merged while the steps agree) without building
+    /// that layout.
     fn pays(shape: &[usize], steps: &[i64]) -> bool {
-        let (shape, steps) = collapse(shape, steps);
-        match (shape.len(), shape.last(), steps.last()) {
-            (2.., Some(&run), Some(&step)) => {
-                run < Self::LONG_RUN && (step != 1 || run < random::GATHER)
+        let mut axes = shape.iter().zip(steps).filter(|&(&n, _)| n != 1).rev();
+        let Some((&last, &step)) = axes.next() else { return false };
+        let mut run = last;
+        for (&n, &s) in axes {
+            if s != step * run as i64 {
+                // An axis that does not merge: several runs.
+                return run < Self::LONG_RUN && (step != 1 || run < random::GATHER);
             }
-            _ => false,
+            run *= n;
         }
+        false
     }
 }
 
@@ -589,5 +597,45 @@ pub(super) fn same_type_slice<T: 'static, U: 'static>(s: &mut [T]) -> Option<&mu
         Some(unsafe { std::slice::from_raw_parts_mut(s.as_mut_ptr() as *mut U, s.len()) })
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ListedRuns, collapse};
+
+    /// `ListedRuns::pays` reads the last run without building the collapsed
+    /// layout; it must decide as if it had.
+    #[test]
+    fn listing_decides_on_the_collapsed_layout() {
+        let with_collapse = |shape: &[usize], steps: &[i64]| {
+            let (shape, steps) = collapse(shape, steps);
+            let (run, step) = (shape[shape.len() - 1], steps[steps.len() - 1]);
+            shape.len() >= 2
+                && run < ListedRuns::LONG_RUN
+                && (step != 1 || run < crate::random::GATHER)
+        };
+        let cases: &[(&[usize], &[i64])] = &[
+            (&[1000, 10], &[20000, 100]),
+            (&[1000, 10], &[10, 1]),
+            (&[1000, 10], &[11, 1]),
+            (&[7, 1, 3], &[3, 99, 1]),
+            (&[7, 1, 3], &[5, 99, 1]),
+            (&[4, 5, 6], &[30, 6, 1]),
+            (&[4, 5, 6], &[60, 12, 2]),
+            (&[4, 5, 6], &[31, 6, 1]),
+            (&[4, 5, 100], &[-1000, 200, 2]),
+            (&[1, 1], &[5, 1]),
+            (&[9], &[3]),
+            (&[3, 0, 2], &[0, 2, 1]),
+            (&[20, 70], &[140, 2]),
+        ];
+        for &(shape, steps) in cases {
+            assert_eq!(
+                ListedRuns::pays(shape, steps),
+                with_collapse(shape, steps),
+                "{shape:?} {steps:?}"
+            );
+        }
     }
 }
